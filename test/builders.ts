@@ -1,11 +1,11 @@
-import type { Db } from '../src/db/database.ts';
 import { customerInput } from '../src/customers/customer.ts';
 import { createCustomer } from '../src/customers/customers.repository.ts';
+import type { Db } from '../src/db/database.ts';
 import { invoiceInput } from '../src/ledger/invoice.ts';
 import { createInvoice } from '../src/ledger/invoices.repository.ts';
 import { paymentInput } from '../src/ledger/payment.ts';
 import { recordPayment } from '../src/ledger/payments.repository.ts';
-import { orgInput, type Organization } from '../src/orgs/organization.ts';
+import { type Organization, orgInput } from '../src/orgs/organization.ts';
 import { createOrganization } from '../src/orgs/organizations.repository.ts';
 
 /** Small builders for test data: only what a test cares about is spelled out. */
@@ -17,7 +17,11 @@ export function org(db: Db, over: Record<string, unknown> = {}): Promise<Organiz
 }
 
 export async function customer(db: Db, o: Organization, over: Record<string, unknown> = {}) {
-  const r = await createCustomer(db, o, customerInput.parse({ name: `Customer ${unique()}`, country: 'CZ', ...over }));
+  const r = await createCustomer(
+    db,
+    o,
+    customerInput.parse({ name: `Customer ${unique()}`, country: 'CZ', ...over }),
+  );
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }

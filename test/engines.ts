@@ -34,7 +34,9 @@ async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: (
 }
 
 /** A fresh, migrated database of the given engine. */
-export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
+export async function freshDatabase(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const handle = openDatabase(':memory:');
     await migrateToLatest(handle.db);
@@ -60,7 +62,8 @@ export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<{ ha
 export function describeEachEngine(title: string, body: (ctx: () => EngineContext) => void): void {
   for (const engine of ['sqlite', 'postgres'] as const) {
     if (engine === 'postgres' && !POSTGRES_URL) {
-      describe.skip(`${title} [postgres: SKIPPED, set TEST_DATABASE_URL to run]`, () => body(() => ({}) as EngineContext));
+      describe.skip(`${title} [postgres: SKIPPED, set TEST_DATABASE_URL to run]`, () =>
+        body(() => ({}) as EngineContext));
       continue;
     }
     describe(`${title} [${engine}]`, () => {

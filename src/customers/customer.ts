@@ -66,7 +66,13 @@ export const contactInput = z.strictObject({
 });
 
 const customerFields = {
-  ref: z.string().trim().min(1).max(64).nullish().describe('Your own customer number, unique in the organisation'),
+  ref: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullish()
+    .describe('Your own customer number, unique in the organisation'),
   name: z.string().trim().min(1).max(300),
   kind: z.enum(['business', 'consumer']),
   country,

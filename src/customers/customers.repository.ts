@@ -69,7 +69,11 @@ async function writeLists(
   lists: Pick<CustomerPatch, 'tags' | 'contacts' | 'bankAccounts'>,
 ): Promise<void> {
   if (lists.tags) {
-    await db.deleteFrom('customer_tags').where('org_id', '=', orgId).where('customer_id', '=', customerId).execute();
+    await db
+      .deleteFrom('customer_tags')
+      .where('org_id', '=', orgId)
+      .where('customer_id', '=', customerId)
+      .execute();
     const unique = [...new Set(lists.tags)];
     if (unique.length > 0) {
       await db
@@ -225,7 +229,10 @@ export async function listCustomers(
       ),
     );
   }
-  const rows = await q.orderBy('customers.id').limit(page.limit + 1).execute();
+  const rows = await q
+    .orderBy('customers.id')
+    .limit(page.limit + 1)
+    .execute();
   const p = toPage(rows, page.limit);
   return { data: await hydrate(db, orgId, p.data), nextCursor: p.nextCursor };
 }

@@ -13,7 +13,9 @@ export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: Engine;
   /** The raw driver, for bulk paths that bypass the query builder (imports, benchmarks). */
-  readonly raw: { readonly engine: 'sqlite'; readonly sqlite: SQLite.Database } | { readonly engine: 'postgres'; readonly pool: pg.Pool };
+  readonly raw:
+    | { readonly engine: 'sqlite'; readonly sqlite: SQLite.Database }
+    | { readonly engine: 'postgres'; readonly pool: pg.Pool };
   close(): Promise<void>;
 }
 

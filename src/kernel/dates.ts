@@ -30,9 +30,12 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** The calendar date of an instant in a time zone (`Europe/Prague`). Used only by the shell. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 export function isTimeZone(zone: string): boolean {

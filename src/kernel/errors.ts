@@ -33,7 +33,9 @@ export interface DulyErrorDetail {
   readonly column?: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DulyError };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: DulyError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

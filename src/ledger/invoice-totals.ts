@@ -43,7 +43,10 @@ export function parseVatRateBp(r: string | number): number | undefined {
 
 export function computeLine(quantityMilli: number, unitPrice: number, vatRateBp: number): LineAmounts {
   assertMinor(unitPrice, 'unit price');
-  const net = toSafeNumber(divRoundHalfAwayFromZero(BigInt(quantityMilli) * BigInt(unitPrice), 1000n), 'line net');
+  const net = toSafeNumber(
+    divRoundHalfAwayFromZero(BigInt(quantityMilli) * BigInt(unitPrice), 1000n),
+    'line net',
+  );
   const vat = toSafeNumber(divRoundHalfAwayFromZero(BigInt(net) * BigInt(vatRateBp), 10_000n), 'line VAT');
   return { quantityMilli, unitPrice, vatRateBp, net, vat, total: toSafeNumber(BigInt(net) + BigInt(vat)) };
 }

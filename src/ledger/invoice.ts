@@ -3,9 +3,9 @@ import { currencyCode, minorAmount } from '../customers/customer.ts';
 import type { InvoiceLineRow, InvoiceRow } from '../db/schema.ts';
 import { addDays, type IsoDate, isIsoDate } from '../kernel/dates.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
-import type { EntryDraft, InvoiceBalanceDetail, LedgerEntry } from './ledger.repository.ts';
-import { computeLine, parseQuantityMilli, parseVatRateBp, sumLines } from './invoice-totals.ts';
 import { daysOverdue, deriveInvoiceStatus, type InvoiceStatus } from './invoice-status.ts';
+import { computeLine, parseQuantityMilli, parseVatRateBp, sumLines } from './invoice-totals.ts';
+import type { EntryDraft, InvoiceBalanceDetail, LedgerEntry } from './ledger.repository.ts';
 
 /** Payment terms when neither the invoice nor the customer agreed any (Directive 2011/7/EU). */
 export const DEFAULT_TERMS_DAYS = 30;
@@ -20,7 +20,10 @@ export const invoiceLineInput = z.strictObject({
     .transform((q, ctx) => {
       const milli = parseQuantityMilli(q);
       if (milli === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'quantity must be a positive number with at most 3 decimals' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'quantity must be a positive number with at most 3 decimals',
+        });
         return z.NEVER;
       }
       return milli;
@@ -33,7 +36,10 @@ export const invoiceLineInput = z.strictObject({
     .transform((r, ctx) => {
       const bp = parseVatRateBp(r);
       if (bp === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'VAT rate is a percentage from 0 to 100, up to 2 decimals ("21")' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'VAT rate is a percentage from 0 to 100, up to 2 decimals ("21")',
+        });
         return z.NEVER;
       }
       return bp;
@@ -48,7 +54,13 @@ export const invoiceInput = z
     issueDate: isoDate,
     deliveryDate: isoDate.nullish(),
     dueDate: isoDate.optional(),
-    terms: z.number().int().min(0).max(365).optional().describe('Days after the issue date; instead of dueDate'),
+    terms: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .describe('Days after the issue date; instead of dueDate'),
     currency: currencyCode.optional().describe("Defaults to the customer's currency"),
     lines: z.array(invoiceLineInput).min(1, 'an invoice needs at least one line').max(1000),
     draft: z.boolean().default(false),
@@ -58,7 +70,11 @@ export const invoiceInput = z
       ctx.addIssue({ code: 'custom', path: ['terms'], message: 'give dueDate or terms, not both' });
     }
     if (v.dueDate !== undefined && v.dueDate < v.issueDate) {
-      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'the due date cannot be before the issue date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueDate'],
+        message: 'the due date cannot be before the issue date',
+      });
     }
   });
 export type InvoiceInput = z.output<typeof invoiceInput>;

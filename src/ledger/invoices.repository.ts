@@ -7,7 +7,14 @@ import { fail, ok, type Result } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
 import { assertMinor } from '../kernel/money.ts';
 import { type Page, type PageRequest, toPage } from '../kernel/page.ts';
-import { buildInvoice, type Invoice, type InvoiceInput, invoiceFromRow, issuedEntry, lineFromRow } from './invoice.ts';
+import {
+  buildInvoice,
+  type Invoice,
+  type InvoiceInput,
+  invoiceFromRow,
+  issuedEntry,
+  lineFromRow,
+} from './invoice.ts';
 import type { InvoiceStatus } from './invoice-status.ts';
 import { invoiceBalances, invoiceHistory, lockRows, postEntries } from './ledger.repository.ts';
 
@@ -31,7 +38,12 @@ async function customerForInvoice(db: Db, orgId: string, customerId: string) {
 }
 
 /** Creates an invoice (issued unless `draft`), its lines and its `invoice_issued` ledger entry. */
-export async function createInvoice(db: Db, orgId: string, input: InvoiceInput, asOf: IsoDate): Promise<Result<Invoice>> {
+export async function createInvoice(
+  db: Db,
+  orgId: string,
+  input: InvoiceInput,
+  asOf: IsoDate,
+): Promise<Result<Invoice>> {
   const customer = await customerForInvoice(db, orgId, input.customerId);
   if (!customer) {
     return fail('not_found', `no customer ${input.customerId} in this organisation`, { field: 'customerId' });
@@ -52,13 +64,21 @@ export async function createInvoice(db: Db, orgId: string, input: InvoiceInput, 
   if (!built.ok) return built;
   const { invoice, lines, entry } = built.value;
   await db.insertInto('invoices').values(invoice).execute();
-  await db.insertInto('invoice_lines').values([...lines]).execute();
+  await db
+    .insertInto('invoice_lines')
+    .values([...lines])
+    .execute();
   if (entry) await postEntries(db, orgId, [entry]);
   return ok((await getInvoice(db, orgId, invoice.id, asOf, { lines: true, history: true }))!);
 }
 
 export async function getInvoiceRow(db: Db, orgId: string, id: string): Promise<InvoiceRow | undefined> {
-  return db.selectFrom('invoices').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getInvoice(
@@ -141,7 +161,10 @@ export async function listInvoices(
   if (filter.customerId) q = q.where('invoices.customer_id', '=', filter.customerId);
   if (filter.status) q = q.where(statusCondition(filter.status, day));
   if (filter.overdueAsOf) q = q.where(statusCondition('overdue', filter.overdueAsOf));
-  const rows = await q.orderBy('invoices.id').limit(page.limit + 1).execute();
+  const rows = await q
+    .orderBy('invoices.id')
+    .limit(page.limit + 1)
+    .execute();
   const p = toPage(rows, page.limit);
   const balances = await invoiceBalances(
     db,
@@ -152,11 +175,21 @@ export async function listInvoices(
 }
 
 /** Issues a draft: from now on it is owed and appears in the ledger. */
-export async function issueInvoice(db: Db, orgId: string, id: string, asOf: IsoDate): Promise<Result<Invoice>> {
+export async function issueInvoice(
+  db: Db,
+  orgId: string,
+  id: string,
+  asOf: IsoDate,
+): Promise<Result<Invoice>> {
   const row = await getInvoiceRow(db, orgId, id);
   if (!row) return fail('not_found', `no invoice ${id} in this organisation`, { field: 'id' });
   if (row.state !== 'draft') return fail('invoice_not_open', `invoice ${row.number} is not a draft`);
-  await db.updateTable('invoices').set({ state: 'issued' }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  await db
+    .updateTable('invoices')
+    .set({ state: 'issued' })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
   await postEntries(db, orgId, [issuedEntry(row)]);
   return ok((await getInvoice(db, orgId, id, asOf, { lines: true, history: true }))!);
 }

@@ -81,7 +81,11 @@ export function entryRow(orgId: string, e: EntryDraft, createdAt: string, id: st
 }
 
 /** Appends entries. The only write path to the ledger. */
-export async function postEntries(db: Db, orgId: string, entries: readonly EntryDraft[]): Promise<LedgerEntry[]> {
+export async function postEntries(
+  db: Db,
+  orgId: string,
+  entries: readonly EntryDraft[],
+): Promise<LedgerEntry[]> {
   if (entries.length === 0) return [];
   const now = nowIso();
   const rows = entries.map((e) => entryRow(orgId, e, now));
@@ -181,7 +185,12 @@ export async function creditSources(
 ): Promise<CreditSource[]> {
   let q = db
     .selectFrom('ledger_entries')
-    .select((eb) => ['source_type', 'source_id', 'currency', eb.fn.sum<number>('credit_delta').as('available')])
+    .select((eb) => [
+      'source_type',
+      'source_id',
+      'currency',
+      eb.fn.sum<number>('credit_delta').as('available'),
+    ])
     .where('org_id', '=', orgId)
     .where('customer_id', '=', customerId)
     .where('source_id', 'is not', null);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../../test/engines.ts';
 import { customer, invoice, org, payment } from '../../test/builders.ts';
+import { describeEachEngine } from '../../test/engines.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { creditNoteInput, paymentInput } from './payment.ts';
 import { getInvoice, listInvoices, postInvoiceEntry, voidInvoice } from './invoices.repository.ts';
+import { creditNoteInput, paymentInput } from './payment.ts';
 import { applyCustomerCredit, createCreditNote, getPayment, recordPayment } from './payments.repository.ts';
 import { customerBalance, customerStatement } from './statement.ts';
 
@@ -57,7 +57,9 @@ describeEachEngine('the receivables ledger', (ctx) => {
     const n = await getInvoice(db(), o.id, newer.id, '2026-03-11');
     expect([n?.status, n?.amountDue, n?.amountPaid]).toEqual(['paid', 0, 121_000]);
     const bal = await customerBalance(db(), o.id, c.id, '2026-03-11');
-    expect(bal.balances).toEqual([{ currency: 'CZK', receivable: 0, overdue: 0, credit: 29_000, total: -29_000 }]);
+    expect(bal.balances).toEqual([
+      { currency: 'CZK', receivable: 0, overdue: 0, credit: 29_000, total: -29_000 },
+    ]);
   });
 
   it('uses customer credit for a later invoice', async () => {
@@ -82,8 +84,18 @@ describeEachEngine('the receivables ledger', (ctx) => {
     expect([late?.status, late?.daysOverdue]).toEqual(['overdue', 2]);
     await payment(db(), o.id, c.id, { amount: 21_000 });
     expect((await getInvoice(db(), o.id, inv.id, '2026-03-15'))?.status).toBe('partially_paid');
-    const w = await postInvoiceEntry(db(), o.id, inv.id, { kind: 'write_off', date: '2026-06-30', memo: 'bad debt' }, '2026-07-01');
-    expect(w.ok && [w.value.status, w.value.amountWrittenOff, w.value.amountDue]).toEqual(['written_off', 100_000, 0]);
+    const w = await postInvoiceEntry(
+      db(),
+      o.id,
+      inv.id,
+      { kind: 'write_off', date: '2026-06-30', memo: 'bad debt' },
+      '2026-07-01',
+    );
+    expect(w.ok && [w.value.status, w.value.amountWrittenOff, w.value.amountDue]).toEqual([
+      'written_off',
+      100_000,
+      0,
+    ]);
 
     const mistake = await invoice(db(), o.id, c.id);
     const v = await voidInvoice(db(), o.id, mistake.id, 'wrong customer', '2026-03-02');
@@ -103,7 +115,13 @@ describeEachEngine('the receivables ledger', (ctx) => {
       createCreditNote(
         trx,
         o.id,
-        creditNoteInput.parse({ invoiceId: inv.id, number: 'CN-1', issueDate: '2026-03-12', amount: 40_000, reason: 'damaged goods' }),
+        creditNoteInput.parse({
+          invoiceId: inv.id,
+          number: 'CN-1',
+          issueDate: '2026-03-12',
+          amount: 40_000,
+          reason: 'damaged goods',
+        }),
       ),
     );
     expect(cn.ok && [cn.value.appliedToInvoice, cn.value.unapplied]).toEqual([21_000, 19_000]);
@@ -115,7 +133,13 @@ describeEachEngine('the receivables ledger', (ctx) => {
       createCreditNote(
         trx,
         o.id,
-        creditNoteInput.parse({ invoiceId: inv.id, number: 'CN-2', issueDate: '2026-03-12', amount: 100_000, reason: 'x' }),
+        creditNoteInput.parse({
+          invoiceId: inv.id,
+          number: 'CN-2',
+          issueDate: '2026-03-12',
+          amount: 100_000,
+          reason: 'x',
+        }),
       ),
     );
     expect(tooMuch.ok ? null : tooMuch.error.code).toBe('allocation_exceeds_open_balance');
@@ -131,22 +155,61 @@ describeEachEngine('the receivables ledger', (ctx) => {
     const foreign = await invoice(db(), other.id, oc.id);
     const attempt = (over: Record<string, unknown>) =>
       inTransaction(db(), (trx) =>
-        recordPayment(trx, o.id, paymentInput.parse({ customerId: c.id, amount: 5000, currency: 'CZK', receivedDate: '2026-03-10', ...over })),
+        recordPayment(
+          trx,
+          o.id,
+          paymentInput.parse({
+            customerId: c.id,
+            amount: 5000,
+            currency: 'CZK',
+            receivedDate: '2026-03-10',
+            ...over,
+          }),
+        ),
       );
     const cases: [Record<string, unknown>, string, string][] = [
       [{ allocations: [{ invoiceId: eur.id, amount: 100 }] }, 'currency_mismatch', 'allocations/0/invoiceId'],
-      [{ amount: 200_000, allocations: [{ invoiceId: czk.id, amount: 130_000 }] }, 'allocation_exceeds_open_balance', 'allocations/0/amount'],
-      [{ amount: 200_000, allocations: [{ invoiceId: czk.id, amount: 100_000 }, { invoiceId: czk.id, amount: 30_000 }] }, 'allocation_exceeds_open_balance', 'allocations/1/amount'],
-      [{ allocations: [{ invoiceId: czk.id, amount: 3000 }, { invoiceId: czk.id, amount: 3000 }] }, 'allocation_exceeds_available', 'allocations'],
+      [
+        { amount: 200_000, allocations: [{ invoiceId: czk.id, amount: 130_000 }] },
+        'allocation_exceeds_open_balance',
+        'allocations/0/amount',
+      ],
+      [
+        {
+          amount: 200_000,
+          allocations: [
+            { invoiceId: czk.id, amount: 100_000 },
+            { invoiceId: czk.id, amount: 30_000 },
+          ],
+        },
+        'allocation_exceeds_open_balance',
+        'allocations/1/amount',
+      ],
+      [
+        {
+          allocations: [
+            { invoiceId: czk.id, amount: 3000 },
+            { invoiceId: czk.id, amount: 3000 },
+          ],
+        },
+        'allocation_exceeds_available',
+        'allocations',
+      ],
       [{ allocations: [{ invoiceId: foreign.id, amount: 100 }] }, 'not_found', 'allocations/0/invoiceId'],
       [{ customerId: oc.id }, 'not_found', 'customerId'],
     ];
-    const before = await db().selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const [over, code, field] of cases) {
       const r = await attempt(over);
       expect(r.ok ? null : [r.error.code, r.error.field]).toEqual([code, field]);
     }
-    const after = await db().selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await db().selectFrom('payments').select('id').where('org_id', '=', o.id).execute()).toEqual([]);
   });
@@ -155,7 +218,9 @@ describeEachEngine('the receivables ledger', (ctx) => {
     const o = await org(db());
     const c = await customer(db(), o);
     await invoice(db(), o.id, c.id);
-    await expect(sql`update ledger_entries set receivable_delta = 0`.execute(db())).rejects.toThrow(/append-only/);
+    await expect(sql`update ledger_entries set receivable_delta = 0`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from ledger_entries`.execute(db())).rejects.toThrow(/append-only/);
   });
 
@@ -167,7 +232,9 @@ describeEachEngine('the receivables ledger', (ctx) => {
     await invoice(db(), o.id, c.id, { draft: true });
     await payment(db(), o.id, c.id, { allocations: [{ invoiceId: b.id, amount: 500 }], amount: 500 });
     const ids = async (status: string) =>
-      (await listInvoices(db(), o.id, { status: status as never }, '2026-03-20', { limit: 50, after: null })).data.map((i) => i.id);
+      (
+        await listInvoices(db(), o.id, { status: status as never }, '2026-03-20', { limit: 50, after: null })
+      ).data.map((i) => i.id);
     expect(await ids('overdue')).toEqual([a.id]);
     expect(await ids('partially_paid')).toEqual([b.id]);
     expect(await ids('draft')).toHaveLength(1);
@@ -189,7 +256,12 @@ describeEachEngine('the receivables ledger', (ctx) => {
       ['payment_received', 0, 150_000, 92_000],
     ]);
     expect(cz.closingBalance).toBe(92_000);
-    const p = await getPayment(db(), o.id, (await db().selectFrom('payments').select('id').where('org_id', '=', o.id).executeTakeFirstOrThrow()).id);
+    const p = await getPayment(
+      db(),
+      o.id,
+      (await db().selectFrom('payments').select('id').where('org_id', '=', o.id).executeTakeFirstOrThrow())
+        .id,
+    );
     expect(p?.allocations.reduce((s2, a) => s2 + a.amount, 0)).toBe(150_000);
   });
 });

@@ -30,7 +30,9 @@ export const paymentInput = z
     allocate: z
       .enum(['oldest_first', 'none'])
       .optional()
-      .describe('Without allocations: oldest_first (default) spreads the payment over open invoices; none keeps it as credit'),
+      .describe(
+        'Without allocations: oldest_first (default) spreads the payment over open invoices; none keeps it as credit',
+      ),
   })
   .superRefine((v, ctx) => {
     if (v.allocations && v.allocate) {
@@ -45,7 +47,9 @@ export const applyCreditInput = z
     date: isoDate,
     allocations: z.array(allocationInput).max(1000).optional(),
   })
-  .describe('Applies unapplied customer credit (overpayments, credit notes) to invoices; oldest first when no allocations are given');
+  .describe(
+    'Applies unapplied customer credit (overpayments, credit notes) to invoices; oldest first when no allocations are given',
+  );
 export type ApplyCreditInput = z.output<typeof applyCreditInput>;
 
 export const creditNoteInput = z.strictObject({

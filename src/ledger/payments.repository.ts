@@ -4,7 +4,13 @@ import { nowIso } from '../kernel/clock.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
 import { type Allocation, allocateOldestFirst, type OpenItem } from './allocate.ts';
-import { creditSources, type EntryDraft, invoiceBalances, lockRows, postEntries } from './ledger.repository.ts';
+import {
+  creditSources,
+  type EntryDraft,
+  invoiceBalances,
+  lockRows,
+  postEntries,
+} from './ledger.repository.ts';
 import type {
   ApplyCreditInput,
   CreditNote,
@@ -15,7 +21,12 @@ import type {
 } from './payment.ts';
 
 /** The customer's issued invoices in `currency` with something still open, oldest first. */
-export async function openItems(db: Db, orgId: string, customerId: string, currency: string): Promise<OpenItem[]> {
+export async function openItems(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  currency: string,
+): Promise<OpenItem[]> {
   const rows = await db
     .selectFrom('invoices')
     .select(['id', 'due_date', 'issue_date', 'number'])
@@ -67,7 +78,10 @@ async function checkAllocations(
   for (const [i, a] of allocations.entries()) {
     const inv = byId.get(a.invoiceId);
     const field = `allocations/${i}`;
-    if (!inv) return fail('not_found', `no invoice ${a.invoiceId} in this organisation`, { field: `${field}/invoiceId` });
+    if (!inv)
+      return fail('not_found', `no invoice ${a.invoiceId} in this organisation`, {
+        field: `${field}/invoiceId`,
+      });
     if (inv.customer_id !== customerId) {
       return fail('validation_failed', `invoice ${inv.number} belongs to another customer`, {
         field: `${field}/invoiceId`,
@@ -75,13 +89,19 @@ async function checkAllocations(
       });
     }
     if (inv.state !== 'issued') {
-      return fail('invoice_not_open', `invoice ${inv.number} is ${inv.state}`, { field: `${field}/invoiceId` });
+      return fail('invoice_not_open', `invoice ${inv.number} is ${inv.state}`, {
+        field: `${field}/invoiceId`,
+      });
     }
     if (inv.currency !== currency) {
-      return fail('currency_mismatch', `invoice ${inv.number} is in ${inv.currency}, the money is in ${currency}`, {
-        field: `${field}/invoiceId`,
-        hint: 'allocate only to invoices in the same currency',
-      });
+      return fail(
+        'currency_mismatch',
+        `invoice ${inv.number} is in ${inv.currency}, the money is in ${currency}`,
+        {
+          field: `${field}/invoiceId`,
+          hint: 'allocate only to invoices in the same currency',
+        },
+      );
     }
     const sum = (wanted.get(a.invoiceId) ?? 0) + a.amount;
     const open = balances.get(a.invoiceId)!.open;
@@ -89,16 +109,23 @@ async function checkAllocations(
       return fail(
         'allocation_exceeds_open_balance',
         `invoice ${inv.number} has ${open} open; ${sum} was allocated to it`,
-        { field: `${field}/amount`, hint: 'allocate at most the open amount; the rest stays as customer credit' },
+        {
+          field: `${field}/amount`,
+          hint: 'allocate at most the open amount; the rest stays as customer credit',
+        },
       );
     }
     wanted.set(a.invoiceId, sum);
     total += a.amount;
   }
   if (total > available) {
-    return fail('allocation_exceeds_available', `allocations add up to ${total} but only ${available} is available`, {
-      field: 'allocations',
-    });
+    return fail(
+      'allocation_exceeds_available',
+      `allocations add up to ${total} but only ${available} is available`,
+      {
+        field: 'allocations',
+      },
+    );
   }
   return ok([...allocations]);
 }
@@ -157,7 +184,13 @@ export async function recordPayment(db: Db, orgId: string, input: PaymentInput):
   const base = { customerId: input.customerId, currency: input.currency, effectiveDate: input.receivedDate };
   const source = { sourceType: 'payment' as const, sourceId: payment.id };
   await postEntries(db, orgId, [
-    { ...base, ...source, kind: 'payment_received', creditDelta: input.amount, memo: input.reference ?? null },
+    {
+      ...base,
+      ...source,
+      kind: 'payment_received',
+      creditDelta: input.amount,
+      memo: input.reference ?? null,
+    },
     ...allocations.map(
       (a): EntryDraft => ({
         ...base,
@@ -173,7 +206,12 @@ export async function recordPayment(db: Db, orgId: string, input: PaymentInput):
 }
 
 export async function getPayment(db: Db, orgId: string, id: string): Promise<Payment | undefined> {
-  const row = await db.selectFrom('payments').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const entries = await db
     .selectFrom('ledger_entries')
@@ -184,7 +222,12 @@ export async function getPayment(db: Db, orgId: string, id: string): Promise<Pay
     .execute();
   const allocations: PaymentAllocation[] = entries
     .filter((e) => e.invoice_id !== null && e.credit_delta !== 0)
-    .map((e) => ({ entryId: e.id, invoiceId: e.invoice_id!, amount: -e.credit_delta, date: e.effective_date }));
+    .map((e) => ({
+      entryId: e.id,
+      invoiceId: e.invoice_id!,
+      amount: -e.credit_delta,
+      date: e.effective_date,
+    }));
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -219,11 +262,20 @@ export async function applyCustomerCredit(
   const available = sources.reduce((s, c) => s + c.available, 0);
   let allocations: Allocation[];
   if (input.allocations) {
-    const checked = await checkAllocations(db, orgId, customerId, input.currency, input.allocations, available);
+    const checked = await checkAllocations(
+      db,
+      orgId,
+      customerId,
+      input.currency,
+      input.allocations,
+      available,
+    );
     if (!checked.ok) return checked;
     allocations = checked.value;
   } else {
-    allocations = [...allocateOldestFirst(available, await openItems(db, orgId, customerId, input.currency)).allocations];
+    allocations = [
+      ...allocateOldestFirst(available, await openItems(db, orgId, customerId, input.currency)).allocations,
+    ];
   }
   const entries: EntryDraft[] = [];
   const left = sources.map((s) => ({ ...s }));
@@ -256,18 +308,27 @@ export async function applyCustomerCredit(
  * Credits an invoice. The credit reduces what is open on the invoice; anything beyond its open
  * amount (the invoice was already paid) becomes customer credit rather than vanishing.
  */
-export async function createCreditNote(db: Db, orgId: string, input: CreditNoteInput): Promise<Result<CreditNote>> {
+export async function createCreditNote(
+  db: Db,
+  orgId: string,
+  input: CreditNoteInput,
+): Promise<Result<CreditNote>> {
   const inv = await db
     .selectFrom('invoices')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', input.invoiceId)
     .executeTakeFirst();
-  if (!inv) return fail('not_found', `no invoice ${input.invoiceId} in this organisation`, { field: 'invoiceId' });
+  if (!inv)
+    return fail('not_found', `no invoice ${input.invoiceId} in this organisation`, { field: 'invoiceId' });
   if (inv.state !== 'issued') {
-    return fail('invoice_not_open', `invoice ${inv.number} is ${inv.state}; only issued invoices can be credited`, {
-      field: 'invoiceId',
-    });
+    return fail(
+      'invoice_not_open',
+      `invoice ${inv.number} is ${inv.state}; only issued invoices can be credited`,
+      {
+        field: 'invoiceId',
+      },
+    );
   }
   if (input.currency && input.currency !== inv.currency) {
     return fail('currency_mismatch', `invoice ${inv.number} is in ${inv.currency}, not ${input.currency}`, {
@@ -280,7 +341,8 @@ export async function createCreditNote(db: Db, orgId: string, input: CreditNoteI
     .where('org_id', '=', orgId)
     .where('number', '=', input.number)
     .executeTakeFirst();
-  if (taken) return fail('duplicate', `credit note number ${input.number} is already used`, { field: 'number' });
+  if (taken)
+    return fail('duplicate', `credit note number ${input.number} is already used`, { field: 'number' });
   await lockRows(db, 'customers', orgId, [inv.customer_id]);
   const balance = (await invoiceBalances(db, orgId, [inv.id])).get(inv.id)!;
   // Earlier credit notes count in full, including any part that went to customer credit.
@@ -292,10 +354,14 @@ export async function createCreditNote(db: Db, orgId: string, input: CreditNoteI
     .executeTakeFirstOrThrow();
   const billed = balance.issued + balance.charged + balance.adjusted - Number(earlier.sum);
   if (input.amount > billed) {
-    return fail('allocation_exceeds_open_balance', `credit of ${input.amount} exceeds the ${billed} billed on ${inv.number}`, {
-      field: 'amount',
-      hint: 'a credit note cannot credit more than the invoice (less earlier credit notes)',
-    });
+    return fail(
+      'allocation_exceeds_open_balance',
+      `credit of ${input.amount} exceeds the ${billed} billed on ${inv.number}`,
+      {
+        field: 'amount',
+        hint: 'a credit note cannot credit more than the invoice (less earlier credit notes)',
+      },
+    );
   }
   const applied = Math.min(input.amount, Math.max(0, balance.open));
   const id = newId('creditNote');

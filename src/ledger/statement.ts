@@ -2,8 +2,8 @@ import type { Db } from '../db/database.ts';
 import type { EntryKind } from '../db/schema.ts';
 import type { IsoDate } from '../kernel/dates.ts';
 import type { Invoice } from './invoice.ts';
-import { creditSources } from './ledger.repository.ts';
 import { listInvoices } from './invoices.repository.ts';
+import { creditSources } from './ledger.repository.ts';
 
 export interface CurrencyBalance {
   readonly currency: string;
@@ -88,7 +88,12 @@ export async function customerStatement(
   customerId: string,
   from: IsoDate,
   to: IsoDate,
-): Promise<{ readonly customerId: string; readonly from: IsoDate; readonly to: IsoDate; readonly currencies: readonly CurrencyStatement[] }> {
+): Promise<{
+  readonly customerId: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly currencies: readonly CurrencyStatement[];
+}> {
   const opening = await db
     .selectFrom('ledger_entries')
     .select((eb) => [
@@ -140,7 +145,7 @@ export async function customerStatement(
         kind: r.kind,
         description: r.memo ?? (r.number ? `Invoice ${r.number}` : r.kind),
         invoiceId: r.invoice_id,
-        debit: effect > 0 ? effect : 0,
+        debit: Math.max(effect, 0),
         credit: effect < 0 ? -effect : 0,
         balance,
       });

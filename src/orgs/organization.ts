@@ -24,12 +24,18 @@ export interface Organization {
 export const orgInput = z.strictObject({
   legalName: z.string().trim().min(1).max(300),
   country: z.string().regex(/^[A-Z]{2}$/, 'use an ISO 3166 two-letter country code in capitals, e.g. CZ'),
-  baseCurrency: z.string().refine(isCurrency, 'use a supported ISO 4217 code: EUR, CZK, NOK, GBP, ...').optional(),
+  baseCurrency: z
+    .string()
+    .refine(isCurrency, 'use a supported ISO 4217 code: EUR, CZK, NOK, GBP, ...')
+    .optional(),
   timeZone: z.string().refine(isTimeZone, 'use an IANA time zone such as Europe/Prague').optional(),
   bankAccounts: z
     .array(
       z.strictObject({
-        iban: z.string().refine(isValidIban, 'not a valid IBAN (check digits do not match)').transform(normalizeIban),
+        iban: z
+          .string()
+          .refine(isValidIban, 'not a valid IBAN (check digits do not match)')
+          .transform(normalizeIban),
         bic: z
           .string()
           .regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'a BIC has 8 or 11 letters and digits')

@@ -59,7 +59,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('customers_org_id').on('customers').columns(['org_id', 'id']).execute();
-  await db.schema.createIndex('customers_org_ref').on('customers').columns(['org_id', 'ref']).unique().execute();
+  await db.schema
+    .createIndex('customers_org_ref')
+    .on('customers')
+    .columns(['org_id', 'ref'])
+    .unique()
+    .execute();
   await db.schema.createIndex('customers_org_name').on('customers').columns(['org_id', 'name']).execute();
 
   await db.schema
@@ -120,8 +125,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('voided_at', 'text')
     .addColumn('void_reason', 'text')
     .execute();
-  await db.schema.createIndex('invoices_org_number').on('invoices').columns(['org_id', 'number']).unique().execute();
-  await db.schema.createIndex('invoices_org_customer').on('invoices').columns(['org_id', 'customer_id']).execute();
+  await db.schema
+    .createIndex('invoices_org_number')
+    .on('invoices')
+    .columns(['org_id', 'number'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('invoices_org_customer')
+    .on('invoices')
+    .columns(['org_id', 'customer_id'])
+    .execute();
   await db.schema.createIndex('invoices_org_due').on('invoices').columns(['org_id', 'due_date']).execute();
 
   await db.schema
@@ -174,7 +188,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('method', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('payments_org_customer').on('payments').columns(['org_id', 'customer_id']).execute();
+  await db.schema
+    .createIndex('payments_org_customer')
+    .on('payments')
+    .columns(['org_id', 'customer_id'])
+    .execute();
 
   await db.schema
     .createTable('ledger_entries')
@@ -203,7 +221,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('ledger_entries')
     .columns(['org_id', 'customer_id', 'id'])
     .execute();
-  await db.schema.createIndex('ledger_entries_source').on('ledger_entries').columns(['org_id', 'source_id']).execute();
+  await db.schema
+    .createIndex('ledger_entries_source')
+    .on('ledger_entries')
+    .columns(['org_id', 'source_id'])
+    .execute();
   await db.schema
     .createIndex('ledger_entries_reverses')
     .on('ledger_entries')
@@ -227,7 +249,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Append-only: corrections are new entries (reversal, adjustment), never edits.
   if (isPostgres(db)) {
     await sql`CREATE FUNCTION duly_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'ledger_entries is append-only: post a reversal or adjustment instead'; END $$`.execute(db);
+      BEGIN RAISE EXCEPTION 'ledger_entries is append-only: post a reversal or adjustment instead'; END $$`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries
       FOR EACH ROW EXECUTE FUNCTION duly_ledger_append_only()`.execute(db);
   } else {
