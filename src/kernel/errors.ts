@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'invoice_has_settlements'
   | 'idempotency_key_reused'
   | 'unauthorized'
-  | 'import_failed';
+  | 'malformed_request'
+  | 'import_failed'
+  | 'internal_error';
 
 export interface DulyError {
   readonly code: ErrorCode;

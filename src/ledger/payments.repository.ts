@@ -3,6 +3,7 @@ import type { PaymentRow } from '../db/schema.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
+import { type Page, type PageRequest, toPage } from '../kernel/page.ts';
 import { type Allocation, allocateOldestFirst, type OpenItem } from './allocate.ts';
 import {
   creditSources,
@@ -408,4 +409,23 @@ export async function createCreditNote(
     reason: input.reason,
     createdAt,
   });
+}
+
+/** Payments in id order, with their allocations, in two queries. */
+export async function listPayments(
+  db: Db,
+  orgId: string,
+  filter: { readonly customerId?: string },
+  page: PageRequest,
+): Promise<Page<Payment>> {
+  let q = db.selectFrom('payments').select('id').where('org_id', '=', orgId);
+  if (page.after) q = q.where('id', '>', page.after);
+  if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  const rows = await q
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+  const p = toPage(rows, page.limit);
+  const payments = await Promise.all(p.data.map((r) => getPayment(db, orgId, r.id)));
+  return { data: payments.filter((x): x is Payment => x !== undefined), nextCursor: p.nextCursor };
 }
