@@ -52,7 +52,7 @@ export interface Problem {
 
 export function toProblem(error: DulyError): Problem {
   return {
-    type: `https://duly.dev/problems/${error.code.replaceAll('_', '-')}`,
+    type: `urn:duly:problem:${error.code}`,
     title: TITLES[error.code],
     status: STATUS[error.code],
     detail: error.message,
