@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'allocation_exceeds_available'
   | 'invoice_not_open'
   | 'invoice_has_settlements'
+  | 'already_reversed'
   | 'idempotency_key_reused'
   | 'unauthorized'
   | 'malformed_request'

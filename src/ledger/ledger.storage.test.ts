@@ -5,7 +5,13 @@ import { describeEachEngine } from '../../test/engines.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { getInvoice, listInvoices, postInvoiceEntry, voidInvoice } from './invoices.repository.ts';
 import { creditNoteInput, paymentInput } from './payment.ts';
-import { applyCustomerCredit, createCreditNote, getPayment, recordPayment } from './payments.repository.ts';
+import {
+  applyCustomerCredit,
+  createCreditNote,
+  getPayment,
+  recordPayment,
+  reversePayment,
+} from './payments.repository.ts';
 import { customerBalance, customerStatement } from './statement.ts';
 
 describeEachEngine('the receivables ledger', (ctx) => {
@@ -263,5 +269,37 @@ describeEachEngine('the receivables ledger', (ctx) => {
         .id,
     );
     expect(p?.allocations.reduce((s2, a) => s2 + a.amount, 0)).toBe(150_000);
+  });
+
+  it('reverses a returned payment: allocations undone, invoices reopen, credit gone, only once', async () => {
+    const o = await org(db());
+    const c = await customer(db(), o);
+    const inv = await invoice(db(), o.id, c.id);
+    const p = await payment(db(), o.id, c.id, { amount: 150_000 });
+    const spare = await invoice(db(), o.id, c.id);
+    await inTransaction(db(), (trx) =>
+      applyCustomerCredit(trx, o.id, c.id, { currency: 'CZK', date: '2026-03-12' }),
+    );
+    expect((await getInvoice(db(), o.id, spare.id, '2026-03-12'))?.amountDue).toBe(121_000 - 29_000);
+    const r = await inTransaction(db(), (trx) =>
+      reversePayment(trx, o.id, p.id, { date: '2026-03-14', reason: 'returned by the bank: account closed' }),
+    );
+    expect(r.ok && [r.value.reversed?.date, r.value.allocations, r.value.unallocated]).toEqual([
+      '2026-03-14',
+      [],
+      0,
+    ]);
+    for (const id of [inv.id, spare.id]) {
+      const back = await getInvoice(db(), o.id, id, '2026-03-14');
+      expect([back?.status, back?.amountDue, back?.amountPaid]).toEqual(['open', 121_000, 0]);
+    }
+    const again = await inTransaction(db(), (trx) =>
+      reversePayment(trx, o.id, p.id, { date: '2026-03-15', reason: 'x' }),
+    );
+    expect(again.ok ? null : again.error.code).toBe('already_reversed');
+    const bal = await customerBalance(db(), o.id, c.id, '2026-03-14');
+    expect(bal.balances).toEqual([
+      { currency: 'CZK', receivable: 242_000, overdue: 0, credit: 0, total: 242_000 },
+    ]);
   });
 });

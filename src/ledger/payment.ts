@@ -82,6 +82,8 @@ export interface Payment {
   readonly allocations: readonly PaymentAllocation[];
   /** The part of the payment not allocated to any invoice: customer credit, never lost. */
   readonly unallocated: number;
+  /** Set when the payment bounced or was returned: its allocations were undone by reversal entries. */
+  readonly reversed: { readonly date: string; readonly reason: string | null } | null;
   readonly createdAt: string;
 }
 

@@ -221,14 +221,16 @@ export async function getPayment(db: Db, orgId: string, id: string): Promise<Pay
     .where('source_id', '=', id)
     .orderBy('id')
     .execute();
+  const reversed = new Set(entries.map((e) => e.reverses_entry_id).filter((x): x is string => x !== null));
   const allocations: PaymentAllocation[] = entries
-    .filter((e) => e.invoice_id !== null && e.credit_delta !== 0)
+    .filter((e) => (e.kind === 'payment_allocated' || e.kind === 'credit_applied') && !reversed.has(e.id))
     .map((e) => ({
       entryId: e.id,
       invoiceId: e.invoice_id!,
       amount: -e.credit_delta,
       date: e.effective_date,
     }));
+  const reversal = entries.find((e) => e.kind === 'reversal');
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -241,6 +243,7 @@ export async function getPayment(db: Db, orgId: string, id: string): Promise<Pay
     method: row.method,
     allocations,
     unallocated: entries.reduce((s, e) => s + e.credit_delta, 0),
+    reversed: reversal ? { date: reversal.effective_date, reason: reversal.memo } : null,
     createdAt: row.created_at,
   };
 }
@@ -428,4 +431,59 @@ export async function listPayments(
   const p = toPage(rows, page.limit);
   const payments = await Promise.all(p.data.map((r) => getPayment(db, orgId, r.id)));
   return { data: payments.filter((x): x is Payment => x !== undefined), nextCursor: p.nextCursor };
+}
+
+/**
+ * Reverses a payment that bounced or was returned by the bank: every entry it caused (receipt,
+ * allocations, later credit applications) gets a mirror `reversal` entry, so the invoices it paid
+ * reopen and its credit disappears. Nothing is deleted; a unique index makes a second reversal of
+ * the same entry impossible.
+ */
+export async function reversePayment(
+  db: Db,
+  orgId: string,
+  id: string,
+  input: { readonly date: string; readonly reason: string },
+): Promise<Result<Payment>> {
+  const row = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return fail('not_found', `no payment ${id} in this organisation`, { field: 'id' });
+  await lockRows(db, 'customers', orgId, [row.customer_id]);
+  const entries = await db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('source_id', '=', id)
+    .orderBy('id')
+    .execute();
+  if (entries.some((e) => e.kind === 'reversal')) {
+    return fail('already_reversed', `payment ${id} was already reversed`);
+  }
+  if (input.date < row.received_date) {
+    return fail('validation_failed', 'a payment cannot be reversed before it was received', {
+      field: 'date',
+    });
+  }
+  await postEntries(
+    db,
+    orgId,
+    entries.map((e) => ({
+      customerId: e.customer_id,
+      kind: 'reversal' as const,
+      currency: e.currency,
+      effectiveDate: input.date,
+      invoiceId: e.invoice_id,
+      receivableDelta: -e.receivable_delta,
+      sourceType: e.source_type,
+      sourceId: e.source_id,
+      creditDelta: -e.credit_delta,
+      reversesEntryId: e.id,
+      memo: input.reason,
+    })),
+  );
+  return ok((await getPayment(db, orgId, id))!);
 }

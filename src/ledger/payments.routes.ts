@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { type Api, idParams, notFound, pageQuery, pageRequest } from '../api/http.ts';
 import { runPost } from '../api/idempotency.ts';
 import type { Db } from '../db/database.ts';
+import { isoDate } from './invoice.ts';
 import { creditNoteInput, paymentInput } from './payment.ts';
-import { createCreditNote, getPayment, listPayments, recordPayment } from './payments.repository.ts';
+import {
+  createCreditNote,
+  getPayment,
+  listPayments,
+  recordPayment,
+  reversePayment,
+} from './payments.repository.ts';
 
 export async function paymentRoutes(app: Api, db: Db): Promise<void> {
   app.post(
@@ -40,6 +47,20 @@ export async function paymentRoutes(app: Api, db: Db): Promise<void> {
     { schema: { tags: ['payments'], summary: 'Get a payment with its allocations', params: idParams } },
     async (req, reply) =>
       (await getPayment(db, req.org.id, req.params.id)) ?? notFound(reply, 'payment', req.params.id),
+  );
+
+  app.post(
+    '/payments/:id/reverse',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: 'Reverse a bounced or returned payment: its allocations are undone and the invoices reopen',
+        params: idParams,
+        body: z.strictObject({ date: isoDate, reason: z.string().trim().min(1).max(1000) }),
+      },
+    },
+    (req, reply) =>
+      runPost(db, req, reply, 200, (trx) => reversePayment(trx, req.org.id, req.params.id, req.body)),
   );
 
   app.post(
