@@ -302,4 +302,32 @@ describeEachEngine('the receivables ledger', (ctx) => {
       { currency: 'CZK', receivable: 242_000, overdue: 0, credit: 0, total: 242_000 },
     ]);
   });
+
+  it('never over-allocates an invoice when payments race for it', async () => {
+    const o = await org(db());
+    const c = await customer(db(), o);
+    const inv = await invoice(db(), o.id, c.id);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        inTransaction(db(), (trx) =>
+          recordPayment(
+            trx,
+            o.id,
+            paymentInput.parse({
+              customerId: c.id,
+              amount: 20_000,
+              currency: 'CZK',
+              receivedDate: '2026-03-10',
+              allocations: [{ invoiceId: inv.id, amount: 20_000 }],
+            }),
+          ),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(6);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(
+      Array(4).fill('allocation_exceeds_open_balance'),
+    );
+    expect((await getInvoice(db(), o.id, inv.id, '2026-03-10'))?.amountDue).toBe(1_000);
+  });
 });
