@@ -158,15 +158,25 @@ export async function invoiceBalances(
   return result;
 }
 
-export async function invoiceHistory(db: Db, orgId: string, invoiceId: string): Promise<LedgerEntry[]> {
+/** The entries on one invoice (`invoice_id`) or of one credit source (`source_id`), oldest first. */
+export async function entriesBy(
+  db: Db,
+  orgId: string,
+  column: 'invoice_id' | 'source_id',
+  id: string,
+): Promise<LedgerEntry[]> {
   const rows = await db
     .selectFrom('ledger_entries')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('invoice_id', '=', invoiceId)
+    .where(column, '=', id)
     .orderBy('id')
     .execute();
   return rows.map(entryFromRow);
+}
+
+export function invoiceHistory(db: Db, orgId: string, invoiceId: string): Promise<LedgerEntry[]> {
+  return entriesBy(db, orgId, 'invoice_id', invoiceId);
 }
 
 export interface CreditSource {

@@ -8,6 +8,7 @@ import { type Allocation, allocateOldestFirst, type OpenItem } from './allocate.
 import {
   creditSources,
   type EntryDraft,
+  entriesBy,
   invoiceBalances,
   lockRows,
   postEntries,
@@ -214,22 +215,11 @@ export async function getPayment(db: Db, orgId: string, id: string): Promise<Pay
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const entries = await db
-    .selectFrom('ledger_entries')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('source_id', '=', id)
-    .orderBy('id')
-    .execute();
-  const reversed = new Set(entries.map((e) => e.reverses_entry_id).filter((x): x is string => x !== null));
+  const entries = await entriesBy(db, orgId, 'source_id', id);
+  const reversed = new Set(entries.map((e) => e.reversesEntryId).filter((x): x is string => x !== null));
   const allocations: PaymentAllocation[] = entries
     .filter((e) => (e.kind === 'payment_allocated' || e.kind === 'credit_applied') && !reversed.has(e.id))
-    .map((e) => ({
-      entryId: e.id,
-      invoiceId: e.invoice_id!,
-      amount: -e.credit_delta,
-      date: e.effective_date,
-    }));
+    .map((e) => ({ entryId: e.id, invoiceId: e.invoiceId!, amount: -e.creditDelta, date: e.effectiveDate }));
   const reversal = entries.find((e) => e.kind === 'reversal');
   return {
     id: row.id,
@@ -242,8 +232,8 @@ export async function getPayment(db: Db, orgId: string, id: string): Promise<Pay
     reference: row.reference,
     method: row.method,
     allocations,
-    unallocated: entries.reduce((s, e) => s + e.credit_delta, 0),
-    reversed: reversal ? { date: reversal.effective_date, reason: reversal.memo } : null,
+    unallocated: entries.reduce((s, e) => s + e.creditDelta, 0),
+    reversed: reversal ? { date: reversal.effectiveDate, reason: reversal.memo } : null,
     createdAt: row.created_at,
   };
 }
@@ -453,13 +443,7 @@ export async function reversePayment(
     .executeTakeFirst();
   if (!row) return fail('not_found', `no payment ${id} in this organisation`, { field: 'id' });
   await lockRows(db, 'customers', orgId, [row.customer_id]);
-  const entries = await db
-    .selectFrom('ledger_entries')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('source_id', '=', id)
-    .orderBy('id')
-    .execute();
+  const entries = await entriesBy(db, orgId, 'source_id', id);
   if (entries.some((e) => e.kind === 'reversal')) {
     return fail('already_reversed', `payment ${id} was already reversed`);
   }
@@ -472,15 +456,15 @@ export async function reversePayment(
     db,
     orgId,
     entries.map((e) => ({
-      customerId: e.customer_id,
+      customerId: e.customerId,
       kind: 'reversal' as const,
       currency: e.currency,
       effectiveDate: input.date,
-      invoiceId: e.invoice_id,
-      receivableDelta: -e.receivable_delta,
-      sourceType: e.source_type,
-      sourceId: e.source_id,
-      creditDelta: -e.credit_delta,
+      invoiceId: e.invoiceId,
+      receivableDelta: -e.receivableDelta,
+      sourceType: e.sourceType,
+      sourceId: e.sourceId,
+      creditDelta: -e.creditDelta,
       reversesEntryId: e.id,
       memo: input.reason,
     })),
