@@ -98,21 +98,28 @@ export function toSafeNumber(value: bigint, what = 'amount'): number {
 }
 
 /**
- * Splits an amount into parts proportional to weights; remainders go to the earliest parts, so the
- * parts always add up to the amount exactly.
+ * Splits an amount into parts proportional to non-negative integer weights (line totals, say). The
+ * remainder goes one unit each to the earliest parts whose exact share has a fraction, so the parts
+ * add up to the amount exactly, each stays within one unit of its share, and a zero weight gets 0.
+ * BigInt keeps amount x weight exact beyond 2^53.
  */
 export function allocateProportionally(amount: number, weights: readonly number[]): number[] {
   assertMinor(amount);
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (weights.length === 0 || total <= 0) throw new Error('weights must be positive');
-  const parts = weights.map((w) => Math.trunc((amount * w) / total));
-  let rest = amount - parts.reduce((s, p) => s + p, 0);
-  for (let i = 0; rest !== 0; i = (i + 1) % parts.length) {
-    const step = rest > 0 ? 1 : -1;
-    parts[i] = (parts[i] ?? 0) + step;
+  if (!weights.every((w) => Number.isSafeInteger(w) && w >= 0)) {
+    throw new Error('weights must be non-negative integers');
+  }
+  const total = weights.reduce((s, w) => s + BigInt(w), 0n);
+  if (total === 0n) throw new Error('weights must be positive');
+  const products = weights.map((w) => BigInt(amount) * BigInt(w));
+  const parts = products.map((p) => p / total);
+  let rest = BigInt(amount) - parts.reduce((s, p) => s + p, 0n);
+  const step = rest > 0n ? 1n : -1n;
+  for (let i = 0; rest !== 0n; i++) {
+    if (products[i]! % total === 0n) continue;
+    parts[i]! += step;
     rest -= step;
   }
-  return parts;
+  return parts.map(Number);
 }
 
 /** Parses a decimal string ("1234.5", "-0.05") into minor units, exactly; rejects excess precision. */
