@@ -22,9 +22,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
+  // Date.parse alone would accept 2026-02-30 (as 2026-03-02).
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new Error(`not a date: ${from} / ${to}`);
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
-  if (Number.isNaN(a) || Number.isNaN(b)) throw new Error(`not a date: ${from} / ${to}`);
   return Math.round((b - a) / 86_400_000);
 }
 
