@@ -4,7 +4,14 @@ import type { InvoiceLineRow, InvoiceRow } from '../db/schema.ts';
 import { addDays, type IsoDate, isIsoDate } from '../kernel/dates.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
 import { daysOverdue, deriveInvoiceStatus, type InvoiceStatus } from './invoice-status.ts';
-import { computeLine, parseQuantityMilli, parseVatRateBp, sumLines } from './invoice-totals.ts';
+import {
+  computeLine,
+  type InvoiceTotals,
+  type LineAmounts,
+  parseQuantityMilli,
+  parseVatRateBp,
+  sumLines,
+} from './invoice-totals.ts';
 import type { EntryDraft, InvoiceBalanceDetail, LedgerEntry } from './ledger.repository.ts';
 
 /** Payment terms when neither the invoice nor the customer agreed any (Directive 2011/7/EU). */
@@ -145,8 +152,18 @@ export function buildInvoice(
   ids: InvoiceIds,
   createdAt: string,
 ): Result<BuiltInvoice> {
-  const computed = input.lines.map((l) => computeLine(l.quantity, l.unitPrice, l.vatRate));
-  const totals = sumLines(computed);
+  let computed: LineAmounts[];
+  let totals: InvoiceTotals;
+  try {
+    computed = input.lines.map((l) => computeLine(l.quantity, l.unitPrice, l.vatRate));
+    totals = sumLines(computed);
+  } catch {
+    // The arithmetic throws only when an amount leaves the safe-integer range: bad input, not a bug.
+    return fail('validation_failed', 'the invoice amounts are too large', {
+      field: 'lines',
+      hint: 'check unit prices (in minor units) and quantities',
+    });
+  }
   if (totals.total <= 0) {
     return fail('validation_failed', 'the invoice total must be greater than zero', {
       field: 'lines',
