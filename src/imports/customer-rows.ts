@@ -1,0 +1,66 @@
+import type { CustomerInput } from '../customers/customer.ts';
+import { resolveCustomerDefaults } from '../customers/customers.repository.ts';
+import type {
+  CustomerBankAccountsTable,
+  CustomerContactsTable,
+  CustomersTable,
+  CustomerTagsTable,
+} from '../db/schema.ts';
+import type { Organization } from '../orgs/organization.ts';
+
+export interface BuiltCustomer {
+  readonly customer: CustomersTable;
+  readonly contacts: readonly CustomerContactsTable[];
+  readonly tags: readonly CustomerTagsTable[];
+  readonly bankAccounts: readonly CustomerBankAccountsTable[];
+}
+
+/**
+ * The rows a validated customer is stored as, without touching the database: the same shape
+ * createCustomer writes (defaults from resolveCustomerDefaults, repeated tags and IBANs once,
+ * contacts in the given order). Candidate to move beside createCustomer so both share it.
+ */
+export function buildCustomerRows(
+  org: Pick<Organization, 'id' | 'baseCurrency' | 'timeZone'>,
+  input: CustomerInput,
+  ids: { readonly customerId: string; contactId(): string },
+  createdAt: string,
+): BuiltCustomer {
+  const d = resolveCustomerDefaults(input, org);
+  const customerId = ids.customerId;
+  return {
+    customer: {
+      id: customerId,
+      org_id: org.id,
+      ref: input.ref ?? null,
+      name: input.name,
+      kind: input.kind,
+      country: input.country,
+      language: d.language,
+      time_zone: d.timeZone,
+      currency: d.currency,
+      vat_id: input.vatId ?? null,
+      payment_terms_days: input.paymentTermsDays ?? null,
+      credit_limit: input.creditLimit ?? null,
+      on_hold: input.onHold ? 1 : 0,
+      created_at: createdAt,
+      updated_at: createdAt,
+    },
+    contacts: input.contacts.map((c, position) => ({
+      id: ids.contactId(),
+      org_id: org.id,
+      customer_id: customerId,
+      name: c.name,
+      role: c.role,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+      position,
+    })),
+    tags: [...new Set(input.tags)].map((tag) => ({ org_id: org.id, customer_id: customerId, tag })),
+    bankAccounts: [...new Set(input.bankAccounts)].map((iban) => ({
+      org_id: org.id,
+      customer_id: customerId,
+      iban,
+    })),
+  };
+}

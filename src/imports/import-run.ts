@@ -1,0 +1,177 @@
+import type { DatabaseHandle } from '../db/database.ts';
+import { fail, ok, type Result } from '../kernel/errors.ts';
+import { type BulkSession, inBulkTransaction } from './bulk-session.ts';
+import {
+  type ColumnIndex,
+  type CsvRow,
+  CsvSyntaxError,
+  checkHeader,
+  csvRowBatches,
+  widthProblem,
+} from './csv-rows.ts';
+import { ImportProblems } from './import-problems.ts';
+
+export interface ImportOptions {
+  /** Called after each batch with the number of CSV data rows read so far (for a progress bar). */
+  readonly onProgress?: (rowsDone: number) => void;
+}
+
+/** What an import wrote. */
+export interface ImportSummary {
+  /** CSV data rows read (the header and blank lines not counted). */
+  readonly rowsRead: number;
+  /** Customers or invoices created. */
+  readonly created: number;
+  /** Rows written per table, e.g. `{ invoices: 2, invoice_lines: 5, ledger_entries: 2 }`. */
+  readonly written: Readonly<Record<string, number>>;
+  /** The sum of `written`. */
+  readonly rowsWritten: number;
+}
+
+/** One record (customer) or group of records (invoice) validated, with the key it is unique by. */
+export interface ImportItem<B> {
+  /** Customer ref or invoice number; empty when the row had none (a problem already recorded). */
+  readonly key: string;
+  /** The line the key is reported on. */
+  readonly line: number;
+  /** The rows to write; undefined when invalid, in which case a problem was recorded. */
+  readonly built: B | undefined;
+}
+
+/**
+ * Turns CSV rows into items. Stateful (an invoice can span batches): `rows === 'end'` asks for
+ * whatever is still pending.
+ */
+export type RowConverter<C extends string, B> = (
+  rows: readonly CsvRow[] | 'end',
+  index: ColumnIndex<C>,
+  problems: ImportProblems,
+) => ImportItem<B>[];
+
+export interface ImportSpec<C extends string, B> {
+  readonly columns: readonly C[];
+  readonly required: readonly C[];
+  /** Where keys must be unique, and the CSV column they come from. */
+  readonly keyTable: 'customers' | 'invoices';
+  readonly keyColumn: C;
+  duplicateInFile(key: string, firstLine: number): string;
+  duplicateInDatabase(key: string): string;
+  /** Called inside the transaction before the first row (loads lookups); returns the converter. */
+  begin(session: BulkSession): Promise<RowConverter<C, B>>;
+  /** Writes valid items; returns rows written per table. */
+  write(session: BulkSession, built: readonly B[]): Promise<Record<string, number>>;
+}
+
+/** CSV records per batch: the unit of key checks, COPY statements and progress reports. */
+const BATCH_ROWS = 10_000;
+
+/**
+ * The shell shared by the customer and invoice imports: stream the file in batches, check the
+ * header up front, convert and validate each batch, check keys against the file and the database,
+ * and write, all inside one transaction.
+ *
+ * All-or-nothing in one pass: rows are written as they are validated, and the first problem stops
+ * further writes while reading goes on to list every problem; at the end any problem rolls the
+ * transaction back, so a bad row on the last line still leaves nothing behind. A separate
+ * validation pass would need the input twice, which a stream cannot give.
+ *
+ * On PostgreSQL one batch is written (COPY) while the next is parsed and validated, so the
+ * client's work overlaps the server's; at most one batch is in flight, which bounds memory.
+ */
+export async function runImport<C extends string, B>(
+  handle: DatabaseHandle,
+  orgId: string,
+  input: string | NodeJS.ReadableStream,
+  spec: ImportSpec<C, B>,
+  opts: ImportOptions = {},
+): Promise<Result<ImportSummary>> {
+  return inBulkTransaction(handle, async (session) => {
+    const problems = new ImportProblems();
+    const seen = new Map<string, number>();
+    const written: Record<string, number> = {};
+    let created = 0;
+    let rowsRead = 0;
+    let inflight: Promise<void> = Promise.resolve();
+
+    const flush = async (items: readonly ImportItem<B>[]): Promise<void> => {
+      const fresh: ImportItem<B>[] = [];
+      for (const it of items) {
+        if (it.key === '') continue;
+        const first = seen.get(it.key);
+        if (first !== undefined) {
+          problems.add(it.line, spec.keyColumn, spec.duplicateInFile(it.key, first));
+        } else {
+          seen.set(it.key, it.line);
+          fresh.push(it);
+        }
+      }
+      await inflight;
+      inflight = (async () => {
+        const taken = await session.existingKeys(
+          spec.keyTable,
+          orgId,
+          fresh.map((it) => it.key),
+        );
+        for (const it of fresh) {
+          if (taken.has(it.key)) problems.add(it.line, spec.keyColumn, spec.duplicateInDatabase(it.key));
+        }
+        // Once anything is wrong the transaction will roll back: writing more is wasted work.
+        if (problems.any) return;
+        const counts = await spec.write(
+          session,
+          fresh.map((it) => it.built!),
+        );
+        created += fresh.length;
+        for (const [table, n] of Object.entries(counts)) written[table] = (written[table] ?? 0) + n;
+      })();
+      // Awaited at the next flush; until then a failure must not count as unhandled.
+      inflight.catch(() => {});
+    };
+
+    let index: ColumnIndex<C> | undefined;
+    let width = 0;
+    const convert = await spec.begin(session);
+    try {
+      for await (const batch of csvRowBatches(input, BATCH_ROWS)) {
+        let rows: readonly CsvRow[] = batch;
+        if (!index) {
+          const header = rows[0]!;
+          const checked = checkHeader(header.fields, spec.columns, spec.required);
+          for (const p of checked.problems) problems.add(header.line, p.column, p.message);
+          if (problems.any) return problems.toFailure();
+          index = checked.index;
+          width = header.fields.length;
+          rows = rows.slice(1);
+        }
+        const fitting = rows.filter((r) => {
+          const bad = widthProblem(r, width);
+          if (bad) problems.add(r.line, null, bad);
+          return bad === undefined;
+        });
+        rowsRead += rows.length;
+        await flush(convert(fitting, index, problems));
+        opts.onProgress?.(rowsRead);
+      }
+      if (!index) {
+        return fail('import_failed', 'the file is empty', {
+          errors: [
+            {
+              field: 'file',
+              line: 1,
+              message: `the first line must be the header: ${spec.columns.join(',')}`,
+            },
+          ],
+        });
+      }
+      await flush(convert('end', index, problems));
+      await inflight;
+    } catch (e) {
+      await inflight.catch(() => {});
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      problems.add(e.line, null, e.message);
+    }
+    if (problems.any) return problems.toFailure();
+    const rowsWritten = Object.values(written).reduce((a, b) => a + b, 0);
+    return ok({ rowsRead, created, written, rowsWritten });
+  });
+}
