@@ -43,12 +43,6 @@ export function splitList(text: string): string[] {
   return text === '' ? [] : text.split(';').flatMap((s) => (s.trim() === '' ? [] : [s.trim()]));
 }
 
-/** A whole number, or the text itself so the schema says what is wrong; '' is absent. */
-export function wholeNumber(text: string): number | string | undefined {
-  if (text === '') return undefined;
-  return /^-?\d{1,9}$/.test(text) ? Number(text) : text;
-}
-
 /** The CSV column a customerInput issue path points at. */
 function customerColumn(path: readonly PropertyKey[]): CustomerColumn {
   const [head, , sub] = path;
@@ -100,6 +94,11 @@ export function customerFromCsv(
   for (const c of REQUIRED_CUSTOMER_COLUMNS) {
     if (v(c) === '') problem(c, `${c} is required`);
   }
+  const termsText = v('payment_terms_days');
+  const terms = /^-?\d{1,9}$/.test(termsText) ? Number(termsText) : undefined;
+  if (termsText !== '' && terms === undefined) {
+    problem('payment_terms_days', `${shown(termsText)}: payment terms are whole days, e.g. 30`);
+  }
   const contactName = v('contact_name');
   const email = v('email');
   const phone = v('phone');
@@ -112,7 +111,7 @@ export function customerFromCsv(
     timeZone: v('time_zone') || undefined,
     currency: v('currency') || undefined,
     vatId: v('vat_id') || undefined,
-    paymentTermsDays: wholeNumber(v('payment_terms_days')),
+    paymentTermsDays: terms,
     tags: splitList(v('tags')),
     contacts:
       contactName || email || phone

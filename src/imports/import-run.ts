@@ -14,6 +14,8 @@ import { ImportProblems } from './import-problems.ts';
 export interface ImportOptions {
   /** Called after each batch with the number of CSV data rows read so far (for a progress bar). */
   readonly onProgress?: (rowsDone: number) => void;
+  /** CSV records per batch (default 10,000). Tests pass a small one to cover many batches. */
+  readonly batchRows?: number;
 }
 
 /** What an import wrote. */
@@ -132,7 +134,7 @@ export async function runImport<C extends string, B>(
     let width = 0;
     const convert = await spec.begin(session);
     try {
-      for await (const batch of csvRowBatches(input, BATCH_ROWS)) {
+      for await (const batch of csvRowBatches(input, opts.batchRows ?? BATCH_ROWS)) {
         let rows: readonly CsvRow[] = batch;
         if (!index) {
           const header = rows[0]!;
