@@ -54,7 +54,7 @@ export function readConfig(env: Env): Result<Config> {
     if (!(port >= 0 && port <= 65535)) {
       errors.push({
         field: 'PORT',
-        message: `PORT must be a whole number from 0 to 65535 (0 = any free port), got "${portText}"`,
+        message: `must be a whole number from 0 to 65535 (0 = any free port), got "${portText}"`,
       });
     }
   }
@@ -63,7 +63,7 @@ export function readConfig(env: Env): Result<Config> {
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
     errors.push({
       field: 'HOST',
-      message: `HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0, got "${host}"`,
+      message: `must be a host name or IP address such as 127.0.0.1 or 0.0.0.0, got "${host}"`,
     });
   }
 
@@ -72,7 +72,7 @@ export function readConfig(env: Env): Result<Config> {
   if (demoText !== undefined) {
     if (demoText === '0' || demoText === 'false') demo = false;
     else if (demoText === '1' || demoText === 'true') demo = true;
-    else errors.push({ field: 'DULY_DEMO', message: `DULY_DEMO must be 0 or 1, got "${demoText}"` });
+    else errors.push({ field: 'DULY_DEMO', message: `must be 0 (no demo) or 1, got "${demoText}"` });
   }
 
   if (errors.length > 0) {
