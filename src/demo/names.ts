@@ -144,7 +144,8 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
       ],
       ['Elektro', 'Kovo', 'Stavby', 'Autodoprava', 'Truhlářství'],
     ),
-    phone: (rng) => `+420 ${rng.pick(['6', '7'])}${num(rng, 2)} ${num(rng, 3)} ${num(rng, 3)}`,
+    phone: (rng) =>
+      `+420 ${rng.pick(['602', '603', '604', '605', '606', '608', '720', '724', '728', '731', '736', '739', '775', '777'])} ${num(rng, 3)} ${num(rng, 3)}`,
     billingMailboxes: ['fakturace', 'faktury', 'ucetni'],
     billingContact: 'Účtárna',
   },

@@ -4,7 +4,7 @@ import { addDays, type IsoDate } from '../kernel/dates.ts';
 import { countryDefaults, type Language } from '../kernel/locale.ts';
 import { CATALOGUE, convertCzk } from './catalogue.ts';
 import { generateIban, generateVatId } from './identifiers.ts';
-import { companyDomain, type DemoCountry, NAMES, randomPerson, slug } from './names.ts';
+import { companyDomain, type DemoCountry, NAMES, type Person, randomPerson, slug } from './names.ts';
 import type { Rng } from './random.ts';
 
 /** How a customer pays: on time, consistently late, or unpredictably (and sometimes not at all). */
@@ -12,6 +12,7 @@ export type PaymentProfile = 'good' | 'slow' | 'chaotic';
 export type Segment = 'key' | 'regular' | 'occasional' | 'consumer';
 
 export interface PlannedCustomer {
+  /** Position in the plan's customer list, which is the order customers are created in. */
   readonly index: number;
   readonly ref: string;
   /** Exactly what the API would receive; the loader validates it with `customerInput`. */
@@ -123,6 +124,47 @@ function creditLimitCzk(rng: Rng, segment: Segment): number | null {
   return rng.pick([50_000, 80_000]);
 }
 
+type ContactInput = NonNullable<z.input<typeof customerInput>['contacts']>[number];
+
+/**
+ * A business has a shared invoice mailbox (billing), the person who approves supplier invoices
+ * (ap_approver) and sometimes a buyer; a consumer is their own contact. Addresses live under the
+ * reserved `.example` TLD, so no demo reminder can ever reach a real inbox.
+ */
+function contactsFor(r: Rng, country: DemoCountry, domain: string | null, owner: Person): ContactInput[] {
+  const names = NAMES[country];
+  const mail = (p: Person, host: string) => `${slug(p.first, '.')}.${slug(p.last, '.')}@${host}`;
+  if (domain === null) {
+    return [
+      {
+        name: `${owner.first} ${owner.last}`,
+        role: 'billing',
+        email: mail(owner, 'mail.example'),
+        phone: names.phone(r),
+      },
+    ];
+  }
+  const titled = (p: Person) =>
+    (country === 'CZ' || country === 'SK') && r.chance(0.4)
+      ? `Ing. ${p.first} ${p.last}`
+      : `${p.first} ${p.last}`;
+  const person = (role: 'ap_approver' | 'other'): ContactInput => {
+    const p = randomPerson(r, country);
+    return { name: titled(p), role, email: mail(p, domain), phone: names.phone(r) };
+  };
+  const contacts: ContactInput[] = [
+    {
+      name: names.billingContact,
+      role: 'billing',
+      email: `${r.pick(names.billingMailboxes)}@${domain}`,
+      phone: names.phone(r),
+    },
+    person('ap_approver'),
+  ];
+  if (r.chance(0.4)) contacts.push(person('other'));
+  return contacts;
+}
+
 /**
  * Plans `n` customers, each with its own random stream (`rng.fork`), so a customer's identity does
  * not change when another customer's generation changes.
@@ -147,7 +189,10 @@ export function planCustomers(rng: Rng, n: number, asOf: IsoDate): PlannedCustom
     const method: PlannedCustomer['method'] =
       d.segment === 'consumer' && r.chance(0.4)
         ? 'card'
-        : (d.country === 'DE' || d.country === 'NL') && d.segment === 'key' && r.chance(0.4)
+        : d.special === null &&
+            (d.country === 'DE' || d.country === 'NL') &&
+            d.segment === 'key' &&
+            r.chance(0.4)
           ? 'direct_debit'
           : 'bank_transfer';
     // A direct debit is collected on the due date, whatever the customer's habits.
@@ -195,45 +240,7 @@ export function planCustomers(rng: Rng, n: number, asOf: IsoDate): PlannedCustom
         ? 'en'
         : defaults.language;
     const business = d.segment !== 'consumer';
-    const domain = companyDomain(name);
-    const titled = (p: { first: string; last: string }) =>
-      (d.country === 'CZ' || d.country === 'SK') && r.chance(0.4)
-        ? `Ing. ${p.first} ${p.last}`
-        : `${p.first} ${p.last}`;
-    const mail = (p: { first: string; last: string }, host: string) =>
-      `${slug(p.first, '.')}.${slug(p.last, '.')}@${host}`;
-    const contacts: NonNullable<z.input<typeof customerInput>['contacts']> = [];
-    if (business) {
-      contacts.push({
-        name: names.billingContact,
-        role: 'billing',
-        email: `${r.pick(names.billingMailboxes)}@${domain}`,
-        phone: names.phone(r),
-      });
-      const approver = person();
-      contacts.push({
-        name: titled(approver),
-        role: 'ap_approver',
-        email: mail(approver, domain),
-        phone: names.phone(r),
-      });
-      if (r.chance(0.4)) {
-        const buyer = person();
-        contacts.push({
-          name: titled(buyer),
-          role: 'other',
-          email: mail(buyer, domain),
-          phone: names.phone(r),
-        });
-      }
-    } else {
-      contacts.push({
-        name: `${owner.first} ${owner.last}`,
-        role: 'billing',
-        email: mail(owner, 'mail.example'),
-        phone: names.phone(r),
-      });
-    }
+    const contacts = contactsFor(r, d.country, business ? companyDomain(name) : null, owner);
     const ibanCount = business
       ? r.weighted([
           [1, 80],
@@ -286,13 +293,13 @@ export function planCustomers(rng: Rng, n: number, asOf: IsoDate): PlannedCustom
       interests: interestsFor(r, d.country, d.segment),
     } satisfies PlannedCustomer;
   });
-  // Customer numbers follow the order in which customers came: the oldest has the lowest number.
+  // Customer numbers follow the order in which customers came, the oldest first, and the customers
+  // are created in that order, so a list by creation reads like the seller's customer register.
   const bySince = [...planned].sort((a, b) =>
     a.since < b.since ? -1 : a.since > b.since ? 1 : a.index - b.index,
   );
-  const refOf = new Map(bySince.map((c, k) => [c.index, `C-${10_001 + k}`]));
-  return planned.map((c) => {
-    const ref = refOf.get(c.index)!;
-    return { ...c, ref, input: { ...c.input, ref } };
+  return bySince.map((c, k) => {
+    const ref = `C-${10_001 + k}`;
+    return { ...c, index: k, ref, input: { ...c.input, ref } };
   });
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerInput } from '../customers/customer.ts';
+import { addDays } from '../kernel/dates.ts';
 import { isValidIban } from '../kernel/iban.ts';
 import { orgInput } from '../orgs/organization.ts';
 import { paymentRunDate, weekday } from './calendar.ts';
@@ -89,21 +91,64 @@ describe('planDemo', () => {
     expect(plan.events.map((e) => e.date)).toEqual(plan.events.map((e) => e.date).sort());
   });
 
-  it('pays invoices after they are issued, and never allocates more than was paid or was open', () => {
-    const issued = new Map<string, string>();
-    const open = new Map(plan.invoices.map((i) => [i.number, i.total]));
-    for (const e of plan.events) {
-      if (e.kind === 'invoice') issued.set(e.invoice.number, e.date);
-      if (e.kind === 'payment') {
-        const allocated = e.allocations.reduce((s, a) => s + a.amount, 0);
-        expect(allocated).toBeLessThanOrEqual(e.amount);
-        for (const a of e.allocations) {
-          expect(issued.get(a.invoiceNumber)! <= e.date).toBe(true);
-          expect(a.amount).toBeLessThanOrEqual(open.get(a.invoiceNumber)!);
-          open.set(a.invoiceNumber, open.get(a.invoiceNumber)! - a.amount);
-        }
-      }
-    }
+  it('settles every invoice within the ledger rules, for any seed, size and day', () => {
+    // Replays the plan independently of settle(): payments never precede the invoice or exceed what
+    // is open, a write-off takes exactly what is left, and the ends agree with the plan's figures.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (seed, customers, day) => {
+          const when = addDays('2024-01-01', day);
+          const p = planDemo({ customers, seed, asOf: when });
+          const issued = new Map<string, string>();
+          const open = new Map<string, number>();
+          const credit = new Map<string, number>();
+          const addCredit = (ref: string, v: number) => credit.set(ref, (credit.get(ref) ?? 0) + v);
+          const take = (number: string, amount: number, date: string) => {
+            expect(amount).toBeGreaterThan(0);
+            expect(issued.get(number)! <= date).toBe(true);
+            expect(amount).toBeLessThanOrEqual(open.get(number)!);
+            open.set(number, open.get(number)! - amount);
+          };
+          for (const e of p.events) {
+            expect(e.date <= when).toBe(true);
+            switch (e.kind) {
+              case 'invoice':
+                issued.set(e.invoice.number, e.date);
+                open.set(e.invoice.number, e.invoice.draft ? 0 : e.invoice.total);
+                break;
+              case 'creditNote': {
+                const applied = Math.min(e.amount, open.get(e.invoiceNumber)!);
+                open.set(e.invoiceNumber, open.get(e.invoiceNumber)! - applied);
+                addCredit(e.customerRef, e.amount - applied);
+                break;
+              }
+              case 'applyCredit':
+                for (const a of e.allocations) take(a.invoiceNumber, a.amount, e.date);
+                addCredit(e.customerRef, -e.allocations.reduce((s, a) => s + a.amount, 0));
+                expect(credit.get(e.customerRef)).toBeGreaterThanOrEqual(0);
+                break;
+              case 'payment': {
+                for (const a of e.allocations) take(a.invoiceNumber, a.amount, e.date);
+                const allocated = e.allocations.reduce((s, a) => s + a.amount, 0);
+                expect(allocated).toBeLessThanOrEqual(e.amount);
+                addCredit(e.customerRef, e.amount - allocated);
+                break;
+              }
+              case 'writeOff':
+                expect(e.amount).toBe(open.get(e.invoiceNumber));
+                take(e.invoiceNumber, e.amount, e.date);
+                break;
+            }
+          }
+          for (const i of p.invoices) expect(open.get(i.number), i.number).toBe(i.open);
+          for (const c of p.credits) expect(credit.get(c.customerRef) ?? 0).toBe(c.amount);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('plans the whole mix: paid, overdue, partly paid, credited, written off, drafts and credit left over', () => {
