@@ -143,8 +143,8 @@ export async function invoiceBalances(
     const issued = v('invoice_issued') + v('invoice_voided');
     const charged = v('fee') + v('interest');
     const adjusted = v('adjustment');
-    const credited = -v('credit_note');
-    const writtenOff = -v('write_off');
+    const credited = 0 - v('credit_note'); // 0 - x, not -x: no -0 for an empty sum
+    const writtenOff = 0 - v('write_off');
     result.set(id, {
       open,
       issued,
