@@ -73,19 +73,38 @@ export function action<O>(env: Env, handler: Handler<O & GlobalOptions>) {
   };
 }
 
+/** Driver errors that mean "this database cannot be used", searched along the `cause` chain. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  '3D000',
+  '28P01',
+  '28000',
+  'SQLITE_CANTOPEN',
+]);
+
+function unreachableCause(e: unknown): Error | undefined {
+  for (let c = e; c instanceof Error; c = c.cause) {
+    if (UNREACHABLE.has(String((c as { code?: unknown }).code))) return c;
+  }
+  return undefined;
+}
+
 function reportCrash(out: Output, e: unknown, databaseUrl: string): void {
-  const message = e instanceof Error ? e.message : String(e);
-  const code = (e as { code?: unknown })?.code;
-  const unreachable = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01';
-  const hint = unreachable
-    ? `could not use the database ${redact(databaseUrl)}; check DATABASE_URL or --database`
-    : undefined;
+  const unreachable = unreachableCause(e);
+  const message = unreachable
+    ? `cannot use the database ${redact(databaseUrl)}: ${unreachable.message}`
+    : e instanceof Error
+      ? e.message
+      : String(e);
+  const hint = unreachable ? 'check DATABASE_URL (or --database) and that the server is running' : undefined;
   if (out.json) {
-    process.stderr.write(
-      `${JSON.stringify({ code: 'internal_error', message, ...(hint && { hint }), errors: [] })}\n`,
-    );
+    const code = unreachable ? 'database_unavailable' : 'internal_error';
+    process.stderr.write(`${JSON.stringify({ code, message, ...(hint && { hint }), errors: [] })}\n`);
   } else {
     process.stderr.write(`error: ${message}\n${hint ? `hint: ${hint}\n` : ''}`);
+    // A bug, not a bad input: the stack is what a bug report needs.
     if (!unreachable && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   }
   process.exitCode = 1;

@@ -46,7 +46,8 @@ export function registerExport(program: Command, env: Env): void {
       .addHelpText(
         'after',
         '\nAmounts appear twice: as decimals in their currency (total = 1210.00) and as integer minor units' +
-          '\n(total_minor = 121000), beside a currency column.',
+          '\n(total_minor = 121000), beside a currency column. Under --json, stdout stays the CSV unless --out is' +
+          '\ngiven, in which case stdout is a JSON summary {kind, orgId, file, rows, asOf}.',
       )
       .action(
         action<ExportOptions>(env, async (ctx, [what], opts) => {

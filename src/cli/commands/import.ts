@@ -10,6 +10,52 @@ import type { Output } from '../output.ts';
 
 type Kind = 'customers' | 'invoices';
 
+/**
+ * The CSV headers, for --help. Spelled out here so that `--help` does not load the importers (and
+ * zod and the drivers); import.test.ts checks them against CUSTOMER_COLUMNS and INVOICE_COLUMNS.
+ */
+export const IMPORT_HEADERS: Readonly<
+  Record<Kind, { required: string[]; optional: string[]; notes: string }>
+> = {
+  customers: {
+    required: ['ref', 'name', 'country'],
+    optional: [
+      'kind',
+      'language',
+      'time_zone',
+      'currency',
+      'vat_id',
+      'payment_terms_days',
+      'credit_limit',
+      'tags',
+      'contact_name',
+      'email',
+      'phone',
+      'iban',
+    ],
+    notes:
+      'One row per customer; ref is your customer number, unique in the organisation. credit_limit is a decimal\n' +
+      'in the customer\'s currency (1500.00); tags are separated by ";". Language, currency and time zone\n' +
+      'default from the country.',
+  },
+  invoices: {
+    required: ['number', 'customer_ref', 'issue_date', 'description', 'unit_price'],
+    optional: ['delivery_date', 'due_date', 'terms', 'currency', 'quantity', 'vat_rate'],
+    notes:
+      'One row per invoice line; consecutive rows with the same number form one invoice. customer_ref is the\n' +
+      'ref of an imported customer; dates are YYYY-MM-DD; unit_price is a decimal in the invoice currency\n' +
+      "(1210.50); vat_rate is a percentage (21); due_date, or terms in days, else the customer's terms, else 30.",
+  },
+};
+
+function headersHelp(kind: Kind): string {
+  const h = IMPORT_HEADERS[kind];
+  return (
+    `\nCSV header (first row), in any order:\n  required: ${h.required.join(', ')}\n` +
+    `  optional: ${h.optional.join(', ')}\n${h.notes}\nDetails: src/imports/README.md\n`
+  );
+}
+
 /** Data rows in a CSV file, for the progress bar's total: newlines minus the header. */
 async function countDataLines(path: string): Promise<number> {
   let newlines = 0;
@@ -126,7 +172,8 @@ export function registerImport(program: Command, env: Env): void {
         .description(
           `import ${kind} from a CSV file; any bad row rejects the whole file and every problem is listed by line and column`,
         )
-        .argument('<file>', 'CSV file with a header row')
+        .argument('<file>', 'CSV file (UTF-8) with a header row')
+        .addHelpText('after', headersHelp(kind))
         .option('--org <id>', 'organisation id (may be omitted when the database has exactly one)')
         .action(
           action<{ org?: string }>(env, async (ctx, [file], opts) => runImport(ctx, kind, file!, opts.org)),
