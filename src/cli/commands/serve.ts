@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { redact } from '../../config.ts';
-import { ok } from '../../kernel/errors.ts';
+import { fail, ok } from '../../kernel/errors.ts';
 import { listOrganizations } from '../../orgs/organizations.repository.ts';
 import { createApiToken } from '../../orgs/tokens.ts';
 import { action, type Env } from '../context.ts';
@@ -39,16 +39,29 @@ export function registerServe(program: Command, env: Env): void {
           const handle = await ctx.database();
           const orgs = await listOrganizations(handle.db);
           let demo: DemoSummary | undefined;
-          let token: string | undefined;
           if (orgs.length === 0 && config.demo) {
             out.note('Empty database: loading the demo organisation (200 customers)...');
             demo = await loadDemoData(handle.db, { customers: 200, seed: 1 });
-            token = (await createApiToken(handle.db, demo.org.id, 'demo')).token;
           }
 
           const { buildApp } = await import('../../api/app.ts');
           const app = await buildApp({ db: handle.db, logger: opts.log === true });
-          await app.listen({ host: config.host, port: config.port });
+          try {
+            await app.listen({ host: config.host, port: config.port });
+          } catch (e) {
+            const code = (e as { code?: unknown }).code;
+            if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL' && code !== 'EACCES') throw e;
+            await app.close();
+            return fail('validation_failed', `cannot listen on ${config.host}:${config.port}: ${code}`, {
+              field: code === 'EADDRNOTAVAIL' ? 'HOST' : 'PORT',
+              hint:
+                code === 'EADDRINUSE'
+                  ? `another program uses port ${config.port}; start with another, e.g. PORT=3001 npm start`
+                  : 'check HOST and PORT',
+            });
+          }
+          // Created only once the server is up, so a token is never minted and then lost.
+          const token = demo && (await createApiToken(handle.db, demo.org.id, 'demo')).token;
           const port = (app.server.address() as AddressInfo).port;
           const url = publicBaseUrl(config.host, port);
           const docs = `${url}/api/docs`;
