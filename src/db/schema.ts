@@ -185,6 +185,168 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export type LevelTrigger = 'due' | 'previous';
+export type LevelKind = 'reminder' | 'formal_demand' | 'lawsuit_warning' | 'handoff';
+export type Channel = 'email' | 'letter' | 'call_task' | 'task';
+
+export interface DunningPoliciesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string | null;
+  /** 1: a due date on a weekend or holiday moves to the next business day before counting. */
+  shift_due_to_business_day: number;
+  /** Sending window in the customer's local time, `HH:MM`. */
+  window_start: string;
+  window_end: string;
+  /** ISO weekdays the window is open, `1,2,3,4,5` (Monday = 1). */
+  window_days: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DunningLevelsTable {
+  id: string;
+  org_id: string;
+  policy_id: string;
+  position: number;
+  name: string;
+  /** `due`: `days` relative to the due date (negative before it); `previous`: days after the previous level. */
+  trigger: LevelTrigger;
+  days: number;
+  kind: LevelKind;
+  /** Comma-separated channels. */
+  channels: string;
+  review: number;
+  /** JSON object currency -> minimum open amount in minor units. */
+  min_amounts: string;
+  template_key: string;
+  /** For a lawsuit warning: days the customer is given before the next step. */
+  deadline_days: number | null;
+}
+
+export interface DunningAssignmentsTable {
+  id: string;
+  org_id: string;
+  policy_id: string;
+  scope: 'organization' | 'segment' | 'customer' | 'invoice';
+  customer_id: string | null;
+  invoice_id: string | null;
+  segment_kind: string | null;
+  segment_country: string | null;
+  segment_tag: string | null;
+  created_at: string;
+}
+
+export interface DunningTemplatesTable {
+  id: string;
+  org_id: string;
+  template_key: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface DunningRunsTable {
+  id: string;
+  org_id: string;
+  run_date: string;
+  trigger: 'scheduler' | 'cli' | 'api';
+  started_at: string;
+  finished_at: string | null;
+  actions_created: number;
+  summary: string | null;
+}
+
+export type ActionStatus = 'pending_review' | 'scheduled' | 'sent' | 'skipped' | 'failed';
+
+export interface DunningActionsTable {
+  id: string;
+  org_id: string;
+  run_id: string;
+  customer_id: string;
+  policy_id: string;
+  level_position: number;
+  level_name: string;
+  kind: LevelKind;
+  channels: string;
+  template_key: string;
+  language: string;
+  currency: string;
+  total_open: number;
+  run_date: string;
+  /** The instant the sending window opens for this customer. */
+  send_after: string;
+  status: ActionStatus;
+  subject: string | null;
+  body: string | null;
+  decision_note: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface DunningActionItemsTable {
+  org_id: string;
+  invoice_id: string;
+  level_position: number;
+  action_id: string;
+  open_amount: number;
+  days_overdue: number;
+  run_date: string;
+}
+
+export type OutboxStatus = 'held' | 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxTable {
+  id: string;
+  org_id: string;
+  action_id: string | null;
+  customer_id: string | null;
+  channel: 'email';
+  recipient: string | null;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  /** Deterministic RFC 5322 Message-ID: a resend after a crash is recognisable as the same message. */
+  message_id: string;
+  status: OutboxStatus;
+  send_after: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface LettersTable {
+  id: string;
+  org_id: string;
+  action_id: string | null;
+  customer_id: string;
+  title: string;
+  pdf: Uint8Array;
+  created_at: string;
+  printed_at: string | null;
+}
+
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  action_id: string | null;
+  kind: 'call' | 'handoff' | 'review';
+  title: string;
+  script: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  due_date: string;
+  outcome: string | null;
+  notes: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   org_bank_accounts: OrgBankAccountsTable;
@@ -199,6 +361,16 @@ export interface Database {
   payments: PaymentsTable;
   ledger_entries: LedgerEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
+  dunning_policies: DunningPoliciesTable;
+  dunning_levels: DunningLevelsTable;
+  dunning_assignments: DunningAssignmentsTable;
+  dunning_templates: DunningTemplatesTable;
+  dunning_runs: DunningRunsTable;
+  dunning_actions: DunningActionsTable;
+  dunning_action_items: DunningActionItemsTable;
+  outbox: OutboxTable;
+  letters: LettersTable;
+  tasks: TasksTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
