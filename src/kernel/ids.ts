@@ -15,6 +15,15 @@ export const ID_PREFIXES = Object.freeze({
   entry: 'len',
   bankAccount: 'bac',
   token: 'tok',
+  dunningPolicy: 'dpo',
+  dunningLevel: 'dlv',
+  dunningAssignment: 'das',
+  dunningTemplate: 'dtp',
+  dunningRun: 'drn',
+  dunningAction: 'dac',
+  message: 'msg',
+  letter: 'ltr',
+  task: 'tsk',
 });
 
 export type IdKind = keyof typeof ID_PREFIXES;
