@@ -12,6 +12,13 @@ export interface OrganizationsTable {
   base_currency: string;
   time_zone: string;
   created_at: string;
+  email: string | null;
+  phone: string | null;
+  vat_id: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
 }
 
 export interface OrgBankAccountsTable {

@@ -18,6 +18,12 @@ export interface Organization {
   readonly baseCurrency: string;
   readonly timeZone: string;
   readonly bankAccounts: readonly OrgBankAccount[];
+  /** How customers reach the credit controller; printed in reminders. */
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly vatId: string | null;
+  /** Postal address lines, for letters. */
+  readonly address: readonly string[];
   readonly createdAt: string;
 }
 
@@ -29,6 +35,20 @@ export const orgInput = z.strictObject({
     .refine(isCurrency, 'use a supported ISO 4217 code: EUR, CZK, NOK, GBP, ...')
     .optional(),
   timeZone: z.string().refine(isTimeZone, 'use an IANA time zone such as Europe/Prague').optional(),
+  email: z.email('not a valid email address').nullish(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{5,20}$/, 'use digits, spaces and an optional leading +')
+    .nullish(),
+  vatId: z.string().trim().min(2).max(32).nullish(),
+  address: z
+    .strictObject({
+      line1: z.string().trim().min(1).max(200),
+      line2: z.string().trim().max(200).nullish(),
+      postalCode: z.string().trim().min(1).max(20),
+      city: z.string().trim().min(1).max(100),
+    })
+    .nullish(),
   bankAccounts: z
     .array(
       z.strictObject({

@@ -17,6 +17,13 @@ export async function createOrganization(db: Db, input: OrgInput): Promise<Organ
       base_currency: input.baseCurrency ?? d?.currency ?? 'EUR',
       time_zone: input.timeZone ?? d?.timeZone ?? 'Europe/Brussels',
       created_at: now,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      vat_id: input.vatId ?? null,
+      address_line1: input.address?.line1 ?? null,
+      address_line2: input.address?.line2 ?? null,
+      postal_code: input.address?.postalCode ?? null,
+      city: input.address?.city ?? null,
     })
     .execute();
   if (input.bankAccounts.length > 0) {
@@ -54,6 +61,14 @@ export async function getOrganization(db: Db, orgId: string): Promise<Organizati
     country: row.country,
     baseCurrency: row.base_currency,
     timeZone: row.time_zone,
+    email: row.email,
+    phone: row.phone,
+    vatId: row.vat_id,
+    address: [
+      row.address_line1,
+      row.address_line2,
+      [row.postal_code, row.city].filter(Boolean).join(' '),
+    ].filter((l): l is string => Boolean(l)),
     createdAt: row.created_at,
     bankAccounts: accounts.map((a) => ({
       id: a.id,

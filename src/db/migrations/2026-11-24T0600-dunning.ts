@@ -17,9 +17,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('invoices').addColumn('hold_reason', 'text').execute();
   await db.schema.alterTable('customers').addColumn('hold_reason', 'text').execute();
-  // A postal address, for letters (formal demand, lawsuit warning).
+  // Postal addresses for letters (formal demand, lawsuit warning), and how customers reach the seller.
   for (const column of ['address_line1', 'address_line2', 'postal_code', 'city']) {
     await db.schema.alterTable('customers').addColumn(column, 'text').execute();
+  }
+  for (const column of [
+    'email',
+    'phone',
+    'vat_id',
+    'address_line1',
+    'address_line2',
+    'postal_code',
+    'city',
+  ]) {
+    await db.schema.alterTable('organizations').addColumn(column, 'text').execute();
   }
 
   await db.schema
