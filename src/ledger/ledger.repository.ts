@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { EntryKind, LedgerEntryRow } from '../db/schema.ts';
@@ -205,7 +206,12 @@ export async function creditSources(
     .where('customer_id', '=', customerId)
     .where('source_id', 'is not', null);
   if (currency) q = q.where('currency', '=', currency);
-  const rows = await q.groupBy(['source_type', 'source_id', 'currency']).orderBy('source_id').execute();
+  // Ids are a 3-letter prefix, `_` and a time-sortable ULID: ordering by the ULID alone puts the
+  // oldest credit first across payments and credit notes (the whole id would put every crn_ first).
+  const rows = await q
+    .groupBy(['source_type', 'source_id', 'currency'])
+    .orderBy(sql`substr(source_id, 5)`)
+    .execute();
   return rows
     .map((r) => ({
       sourceType: r.source_type as 'payment' | 'credit_note',

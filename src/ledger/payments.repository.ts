@@ -346,14 +346,17 @@ export async function createCreditNote(
     .where('org_id', '=', orgId)
     .where('invoice_id', '=', inv.id)
     .executeTakeFirstOrThrow();
-  const billed = balance.issued + balance.charged + balance.adjusted - Number(earlier.sum);
+  // Written-off debt counts as settled: crediting it again would hand the customer credit for money
+  // they never paid.
+  const billed =
+    balance.issued + balance.charged + balance.adjusted - balance.writtenOff - Number(earlier.sum);
   if (input.amount > billed) {
     return fail(
       'allocation_exceeds_open_balance',
       `credit of ${input.amount} exceeds the ${billed} billed on ${inv.number}`,
       {
         field: 'amount',
-        hint: 'a credit note cannot credit more than the invoice (less earlier credit notes)',
+        hint: 'a credit note cannot credit more than the invoice (less earlier credit notes and write-offs)',
       },
     );
   }
