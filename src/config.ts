@@ -12,6 +12,13 @@ export interface Config {
   readonly host: string;
   /** Load the demo organisation into an empty database on `serve`. */
   readonly demo: boolean;
+  /**
+   * `DULY_SMTP_URL`: where email goes, `smtp://user:pass@host:587` or `smtps://...:465`, optionally
+   * `?from=billing@acme.cz`. Unset: messages stay in the outbox as `held` (not delivered).
+   */
+  readonly smtpUrl?: string;
+  /** `DULY_SCHEDULER_MINUTES`: how often `serve` runs dunning and sends the outbox; 0 turns it off. */
+  readonly schedulerMinutes: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -19,6 +26,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   port: 3000,
   host: '127.0.0.1',
   demo: true,
+  schedulerMinutes: 5,
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -75,6 +83,26 @@ export function readConfig(env: Env): Result<Config> {
     else errors.push({ field: 'DULY_DEMO', message: `must be 0 (no demo) or 1, got "${demoText}"` });
   }
 
+  const smtpUrl = given(env, 'DULY_SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/?#]+/i.test(smtpUrl)) {
+    errors.push({
+      field: 'DULY_SMTP_URL',
+      message: `use smtp://user:password@host:587 or smtps://user:password@host:465, got "${redact(smtpUrl)}"`,
+    });
+  }
+
+  let schedulerMinutes = DEFAULT_CONFIG.schedulerMinutes;
+  const schedulerText = given(env, 'DULY_SCHEDULER_MINUTES');
+  if (schedulerText !== undefined) {
+    if (/^\d{1,4}$/.test(schedulerText)) schedulerMinutes = Number(schedulerText);
+    else {
+      errors.push({
+        field: 'DULY_SCHEDULER_MINUTES',
+        message: `must be a whole number of minutes (0 turns the scheduler off), got "${schedulerText}"`,
+      });
+    }
+  }
+
   if (errors.length > 0) {
     const names = errors.map((e) => e.field).join(', ');
     return fail('validation_failed', `invalid configuration in the environment: ${names}`, {
@@ -82,7 +110,16 @@ export function readConfig(env: Env): Result<Config> {
       errors,
     });
   }
-  return ok(Object.freeze({ databaseUrl, port, host, demo }));
+  return ok(
+    Object.freeze({
+      databaseUrl,
+      port,
+      host,
+      demo,
+      schedulerMinutes,
+      ...(smtpUrl !== undefined && { smtpUrl }),
+    }),
+  );
 }
 
 /** A database URL fit for messages and logs: the password replaced by `***`. */

@@ -10,6 +10,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { customerRoutes } from '../customers/customers.routes.ts';
 import type { Db } from '../db/database.ts';
+import { dunningRoutes } from '../dunning/dunning.routes.ts';
+import { outboxRoutes } from '../dunning/outbox.routes.ts';
 import type { DulyErrorDetail } from '../kernel/errors.ts';
 import { invoiceRoutes } from '../ledger/invoices.routes.ts';
 import { paymentRoutes } from '../ledger/payments.routes.ts';
@@ -122,6 +124,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await customerRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await invoiceRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await paymentRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
+      await dunningRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
+      await outboxRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
     },
     { prefix: '/api/v1' },
   );

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.ts';
+import { registerDunning } from './commands/dunning.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
+import { registerOutbox } from './commands/outbox.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
 import type { Env } from './context.ts';
@@ -33,6 +35,8 @@ export function buildProgram(env: Env): Command {
   registerDemo(program, env);
   registerImport(program, env);
   registerExport(program, env);
+  registerDunning(program, env);
+  registerOutbox(program, env);
 
   program.addHelpText('after', () => examplesOverview(program));
   return program;

@@ -79,6 +79,7 @@ export interface PlannedItem {
   readonly level: Level;
   readonly open: number;
   readonly total: number;
+  readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly daysOverdue: number;
 }
@@ -261,6 +262,7 @@ export function planDunning(
       level: target.level,
       open: inv.open,
       total: inv.total,
+      issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       daysOverdue: Math.max(0, daysBetween(dueDate, day)),
     });

@@ -92,6 +92,26 @@ export function registerServe(program: Command, env: Env): void {
             const orgHint = orgs.length === 1 ? orgs[0]!.id : 'ORG_ID   (ids: npx duly org list)';
             lines.push('', 'To call the API, create a token:', `  npx duly token create --org ${orgHint}`);
           }
+          const { startScheduler } = await import('../../dunning/scheduler.ts');
+          const { createTransport } = await import('../../dunning/smtp.ts');
+          const scheduler =
+            config.schedulerMinutes > 0
+              ? startScheduler(handle.db, {
+                  intervalMs: config.schedulerMinutes * 60_000,
+                  transport: config.smtpUrl ? createTransport(config.smtpUrl) : null,
+                  log: (line) => out.note(line),
+                })
+              : null;
+          lines.push(
+            '',
+            scheduler
+              ? `Reminders: dunning runs every ${config.schedulerMinutes} min; ${
+                  config.smtpUrl
+                    ? 'email goes out through DULY_SMTP_URL'
+                    : 'no DULY_SMTP_URL, so email stays in the outbox (npx duly outbox list)'
+                }.`
+              : 'Reminders: the scheduler is off (DULY_SCHEDULER_MINUTES=0).',
+          );
           lines.push('', 'Stop with Ctrl+C.');
           out.result(
             {
@@ -106,8 +126,9 @@ export function registerServe(program: Command, env: Env): void {
 
           const signal = await shutdownSignal();
           out.note(`${signal}: stopping...`);
-          // Stops accepting connections and waits for requests in flight; the runner then closes
-          // the database, so no request is cut off mid-transaction.
+          // Stops accepting connections and waits for requests in flight (and a scheduler tick in
+          // progress); the runner then closes the database, so nothing is cut off mid-transaction.
+          await scheduler?.stop();
           await app.close();
           return ok(undefined);
         }),

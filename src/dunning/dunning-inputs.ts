@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { IsoDate } from '../kernel/dates.ts';
+import type { Language } from '../kernel/locale.ts';
+import { policyResolver } from './assign.ts';
+import type { CustomerContactInfo, SellerInfo } from './message-vars.ts';
+import type { CustomerState, PlanInvoice } from './plan.ts';
+import { listAssignments, loadPolicies, type StoredPolicy } from './policies.repository.ts';
+
+export interface CustomerMeta {
+  readonly timeZone: string;
+  readonly country: string;
+  readonly language: Language;
+}
+
+export interface DunningInputs {
+  readonly invoices: PlanInvoice[];
+  readonly customers: CustomerState[];
+  readonly customerMeta: Map<string, CustomerMeta>;
+  readonly policies: Map<string, StoredPolicy>;
+}
+
+/**
+ * One snapshot of what the planner needs, in a handful of set-based queries (no per-invoice
+ * queries): open invoices with their open amount, the levels each already got, customers with their
+ * holds and unapplied credit, policies and assignments.
+ */
+export async function loadDunningInputs(
+  db: Db,
+  orgId: string,
+  opts: { readonly customerId?: string; readonly customerAsOf?: (timeZone: string) => IsoDate },
+): Promise<DunningInputs> {
+  let openQ = db
+    .selectFrom('invoices as i')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('ledger_entries')
+          .select((e) => ['invoice_id', e.fn.sum<number>('receivable_delta').as('open')])
+          .where('org_id', '=', orgId)
+          .where('invoice_id', 'is not', null)
+          .groupBy('invoice_id')
+          .having((e) => e.fn.sum('receivable_delta'), '>', 0)
+          .as('b'),
+      (j) => j.onRef('b.invoice_id', '=', 'i.id'),
+    )
+    .select([
+      'i.id',
+      'i.customer_id',
+      'i.number',
+      'i.currency',
+      'i.issue_date',
+      'i.due_date',
+      'i.total',
+      'b.open',
+      sql<number>`i.on_hold`.as('on_hold'),
+    ])
+    .where('i.org_id', '=', orgId)
+    .where('i.state', '=', 'issued');
+  let customerQ = db
+    .selectFrom('customers')
+    .select(['id', 'on_hold', 'country', 'kind', 'time_zone', 'language'])
+    .where('org_id', '=', orgId);
+  let sentQ = db
+    .selectFrom('dunning_action_items')
+    .select(['invoice_id', 'level_position', 'run_date'])
+    .where('org_id', '=', orgId);
+  let creditQ = db
+    .selectFrom('ledger_entries')
+    .select((e) => ['customer_id', 'currency', e.fn.sum<number>('credit_delta').as('credit')])
+    .where('org_id', '=', orgId)
+    .where('source_id', 'is not', null)
+    .groupBy(['customer_id', 'currency'])
+    .having((e) => e.fn.sum('credit_delta'), '>', 0);
+  if (opts.customerId) {
+    openQ = openQ.where('i.customer_id', '=', opts.customerId);
+    customerQ = customerQ.where('id', '=', opts.customerId);
+    creditQ = creditQ.where('customer_id', '=', opts.customerId);
+    sentQ = sentQ.where('invoice_id', 'in', (eb) =>
+      eb
+        .selectFrom('invoices')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('customer_id', '=', opts.customerId!),
+    );
+  }
+  const [open, customers, sent, credits, policies, assignments] = await Promise.all([
+    openQ.execute(),
+    customerQ.execute(),
+    sentQ.execute(),
+    creditQ.execute(),
+    loadPolicies(db, orgId),
+    listAssignments(db, orgId),
+  ]);
+  const needsTags = assignments.some((a) => a.segment_tag !== null);
+  const tags = new Map<string, string[]>();
+  if (needsTags) {
+    for (const t of await db
+      .selectFrom('customer_tags')
+      .select(['customer_id', 'tag'])
+      .where('org_id', '=', orgId)
+      .execute()) {
+      const list = tags.get(t.customer_id) ?? [];
+      list.push(t.tag);
+      tags.set(t.customer_id, list);
+    }
+  }
+  const sentBy = new Map<string, { position: number; date: IsoDate }[]>();
+  for (const s of sent) {
+    const list = sentBy.get(s.invoice_id) ?? [];
+    list.push({ position: s.level_position, date: s.run_date });
+    sentBy.set(s.invoice_id, list);
+  }
+  const creditBy = new Map<string, Record<string, number>>();
+  for (const c of credits) {
+    const rec = creditBy.get(c.customer_id) ?? {};
+    rec[c.currency] = Number(c.credit);
+    creditBy.set(c.customer_id, rec);
+  }
+  const customerById = new Map(customers.map((c) => [c.id, c]));
+  const resolver = policyResolver(assignments);
+  const invoices: PlanInvoice[] = [];
+  for (const r of open) {
+    const c = customerById.get(r.customer_id);
+    if (!c) continue;
+    invoices.push({
+      invoiceId: r.id,
+      customerId: r.customer_id,
+      number: r.number,
+      currency: r.currency,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      total: r.total,
+      open: Number(r.open),
+      policyId:
+        resolver.policyFor({
+          invoiceId: r.id,
+          customerId: r.customer_id,
+          kind: c.kind,
+          country: c.country,
+          tags: tags.get(r.customer_id) ?? [],
+        }) ?? '',
+      onHold: Number(r.on_hold) === 1,
+      sent: sentBy.get(r.id) ?? [],
+    });
+  }
+  const customerMeta = new Map<string, CustomerMeta>();
+  const states: CustomerState[] = customers.map((c) => {
+    customerMeta.set(c.id, { timeZone: c.time_zone, country: c.country, language: c.language as Language });
+    const asOf = opts.customerAsOf?.(c.time_zone);
+    return {
+      customerId: c.id,
+      onHold: c.on_hold === 1,
+      country: c.country,
+      credit: creditBy.get(c.id) ?? {},
+      ...(asOf && { asOf }),
+    };
+  });
+  return { invoices, customers: states, customerMeta, policies };
+}
+
+/** Contact details for the customers a run writes to, in chunks (IN lists stay small). */
+export async function loadContactInfo(
+  db: Db,
+  orgId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, CustomerContactInfo>> {
+  const result = new Map<string, CustomerContactInfo>();
+  const rank = { billing: 0, ap_approver: 1, other: 2 } as const;
+  for (let i = 0; i < customerIds.length; i += 500) {
+    const ids = customerIds.slice(i, i + 500);
+    const [rows, contacts] = await Promise.all([
+      db
+        .selectFrom('customers')
+        .select([
+          'id',
+          'name',
+          'kind',
+          'country',
+          'language',
+          'time_zone',
+          sql<string | null>`address_line1`.as('address_line1'),
+          sql<string | null>`address_line2`.as('address_line2'),
+          sql<string | null>`postal_code`.as('postal_code'),
+          sql<string | null>`city`.as('city'),
+        ])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('customer_contacts')
+        .select(['customer_id', 'name', 'role', 'email', 'position'])
+        .where('org_id', '=', orgId)
+        .where('customer_id', 'in', ids)
+        .execute(),
+    ]);
+    for (const r of rows) {
+      const best = contacts
+        .filter((c) => c.customer_id === r.id && c.email)
+        .sort((a, b) => rank[a.role] - rank[b.role] || a.position - b.position)[0];
+      result.set(r.id, {
+        customerId: r.id,
+        name: r.name,
+        kind: r.kind,
+        country: r.country,
+        language: r.language as Language,
+        timeZone: r.time_zone,
+        address: [r.address_line1, r.address_line2, [r.postal_code, r.city].filter(Boolean).join(' ')].filter(
+          (l): l is string => Boolean(l),
+        ),
+        contactName: best?.name ?? null,
+        email: best?.email ?? null,
+      });
+    }
+  }
+  return result;
+}
+
+export async function loadSeller(db: Db, orgId: string): Promise<SellerInfo> {
+  const org = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  const accounts = await db
+    .selectFrom('org_bank_accounts')
+    .select(['iban', 'bic', 'bank_name', 'currency'])
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
+  return {
+    name: org.legal_name,
+    country: org.country,
+    email: org.email,
+    phone: org.phone,
+    bankAccounts: accounts.map((a) => ({
+      iban: a.iban,
+      bic: a.bic,
+      bankName: a.bank_name,
+      currency: a.currency,
+    })),
+  };
+}
