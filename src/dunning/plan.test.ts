@@ -120,6 +120,16 @@ describe('the dunning planner, day by day', () => {
     expect(w.levelsOn('2026-03-12')).toEqual([]);
   });
 
+  it('never sends a due-date note after the due date: a day late, the next level waits its turn', () => {
+    const w = world([invoice({ dueDate: '2026-03-10' })]);
+    expect(w.levelsOn('2026-03-11')).toEqual([]);
+    expect(w.reasonFor('2026-03-11')).toMatchObject({
+      reason: 'not_yet_due',
+      next: { position: 3, date: '2026-03-17' },
+    });
+    expect(w.levelsOn('2026-03-17')).toEqual(['2026-0001:3']);
+  });
+
   it('an invoice first seen 50 days overdue gets the lawsuit warning, not the friendly reminders', () => {
     const w = world([invoice({ dueDate: '2026-01-10' })]);
     expect(w.levelsOn('2026-03-01')).toEqual(['2026-0001:6']);

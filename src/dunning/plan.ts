@@ -221,9 +221,14 @@ export function planDunning(
       : inv.dueDate;
     const dates = levelDates(policy, dueDate, inv.sent);
     const highestSent = inv.sent.reduce((m, s) => Math.max(m, s.position), 0);
-    const reached = dates.filter((d) => d.date <= day);
+    // A note about the due date ("the day is approaching", "today is the day") is stale once the
+    // due date has passed: a late one would say something untrue, so the next level waits its turn.
+    const reached = dates.filter(
+      (d) => d.date <= day && !(d.level.trigger === 'due' && d.level.days <= 0 && day > dueDate),
+    );
     const target = reached.at(-1);
-    const upcoming = dates.find((d) => d.level.position > Math.max(highestSent, target?.level.position ?? 0));
+    const floor = Math.max(highestSent, target?.level.position ?? 0);
+    const upcoming = dates.find((d) => d.level.position > floor && d.date > day);
     const next = upcoming ? { position: upcoming.level.position, date: upcoming.date } : null;
     const nextText = next ? `next: level ${next.position} on ${next.date}` : 'no further level';
 
