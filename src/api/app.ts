@@ -11,6 +11,7 @@ import {
 import { customerRoutes } from '../customers/customers.routes.ts';
 import type { Db } from '../db/database.ts';
 import { dunningRoutes } from '../dunning/dunning.routes.ts';
+import { lettersAndTasksRoutes } from '../dunning/letters.routes.ts';
 import { outboxRoutes } from '../dunning/outbox.routes.ts';
 import type { DulyErrorDetail } from '../kernel/errors.ts';
 import { invoiceRoutes } from '../ledger/invoices.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await invoiceRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await paymentRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await dunningRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
+      await lettersAndTasksRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await outboxRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
     },
     { prefix: '/api/v1' },

@@ -183,4 +183,38 @@ describeEachEngine('dunning API', (ctx) => {
     expect(after.actions.length).toBe(1);
     expect((await call('POST', '/api/v1/invoices/inv_nope/hold', { reason: 'x' })).statusCode).toBe(404);
   });
+
+  it('lists letters to print with their PDF, and tasks to do with their script', async () => {
+    const db = ctx().handle.db;
+    const c = await customer(db, o, {
+      contacts: [{ name: 'Eva', role: 'billing', email: 'eva@zakaznik.example' }],
+    });
+    await invoice(db, o.id, c.id, { number: 'API-5', issueDate: '2026-01-01', dueDate: '2026-01-31' });
+    await call('POST', '/api/v1/dunning/runs', { date: '2026-03-03', customerId: c.id });
+    const letters = (await call('GET', '/api/v1/letters?printed=false')).json().data;
+    const mine = letters.filter((l: { customerId: string }) => l.customerId === c.id);
+    expect(mine).toHaveLength(1);
+    const pdf = await call('GET', mine[0].pdfUrl);
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.rawPayload.subarray(0, 5).toString()]).toEqual([
+      200,
+      'application/pdf',
+      '%PDF-',
+    ]);
+    expect((await call('POST', `/api/v1/letters/${mine[0].id}/printed`, {})).statusCode).toBe(200);
+    const c2 = await customer(db, o, {
+      contacts: [{ name: 'Karel', role: 'billing', email: 'karel@zakaznik.example' }],
+    });
+    await invoice(db, o.id, c2.id, { number: 'API-6', issueDate: '2026-02-01', dueDate: '2026-02-20' });
+    await call('POST', '/api/v1/dunning/runs', { date: '2026-03-07', customerId: c2.id });
+    const tasks = (await call('GET', `/api/v1/tasks?status=open&customerId=${c2.id}`)).json().data;
+    expect(tasks.map((t: { kind: string }) => t.kind)).toEqual(['call']);
+    const done = await call('POST', `/api/v1/tasks/${tasks[0].id}/complete`, {
+      outcome: 'promise',
+      notes: 'pays on Friday',
+    });
+    expect(done.json()).toEqual({ id: tasks[0].id, status: 'done', outcome: 'promise' });
+    expect(
+      (await call('POST', `/api/v1/tasks/${tasks[0].id}/complete`, { outcome: 'reached' })).statusCode,
+    ).toBe(404);
+  });
 });
