@@ -60,6 +60,8 @@ describeEachEngine('the ledger under random operation sequences', (ctx) => {
         }
         await checkEverything(w, run.asOf);
       }),
+      // On a starved machine, stop after 90 s with the runs done so far rather than time out; a
+      // failure found by then is still shrunk and reported.
       { numRuns: runsFor(ctx().handle.engine), interruptAfterTimeLimit: 90_000 },
     );
   }, 150_000);
