@@ -7,6 +7,7 @@ import type { DatabaseHandle, Engine } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { fail, type Result } from '../kernel/errors.ts';
+import { CopyBuffer, copyLine } from './copy-text.ts';
 
 /**
  * The write side of the bulk imports, below the query builder: on SQLite cached prepared
@@ -104,25 +105,43 @@ export interface CustomerByRef {
 
 export interface BulkSession {
   readonly engine: Engine;
-  /** Which of `keys` are already used in the organisation: customer refs or invoice numbers. */
-  existingKeys(table: 'customers' | 'invoices', orgId: string, keys: readonly string[]): Promise<Set<string>>;
+  /**
+   * The keys the organisation already uses: customer refs or invoice numbers. Loaded whole, once:
+   * a per-batch `= ANY(...)` lookup on PostgreSQL is planned against the statistics of the table
+   * before the import, a sequential scan that grows with every batch written (quadratic).
+   */
+  existingKeys(table: 'customers' | 'invoices', orgId: string): Promise<Set<string>>;
   /** The organisation's customers that have a ref, by ref. */
   customersByRef(orgId: string): Promise<Map<string, CustomerByRef>>;
-  /** Appends rows; call parents before children (customers before contacts, invoices before lines). */
-  append<T extends BulkTable>(table: T, rows: readonly BulkRow<T>[]): Promise<void>;
+  /**
+   * Writes a row: SQLite inserts it at once; PostgreSQL encodes it for the next COPY round. Add
+   * parents before children (a customer before its contacts, an invoice before its lines).
+   */
+  add<T extends BulkTable>(table: T, row: BulkRow<T>): void;
+  /**
+   * PostgreSQL: sends the encoded rows once enough have gathered (all of them with `all`), one
+   * COPY per table, while the caller goes on validating; at most one round is in flight. A failed
+   * round surfaces at the next call. SQLite: nothing to do.
+   */
+  flush(all?: boolean): Promise<void>;
+  /** Rows added per table. */
+  readonly written: Readonly<Partial<Record<BulkTable, number>>>;
 }
 
 const KEY_COLUMN = { customers: 'ref', invoices: 'number' } as const;
+
+/** Parents before children, the order COPY rounds send tables in. */
+const TABLE_ORDER = Object.keys(BULK_COLUMNS) as BulkTable[];
 
 function insertSql(table: BulkTable): string {
   const cols = BULK_COLUMNS[table];
   return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
 }
 
-function values<T extends BulkTable>(table: T, row: BulkRow<T>): unknown[] {
-  const cols = BULK_COLUMNS[table] as readonly (keyof BulkRow<T>)[];
+function values(row: object, cols: readonly string[]): unknown[] {
+  const r = row as Record<string, unknown>;
   const out = new Array<unknown>(cols.length);
-  for (let i = 0; i < cols.length; i++) out[i] = row[cols[i]!] ?? null;
+  for (let i = 0; i < cols.length; i++) out[i] = r[cols[i]!] ?? null;
   return out;
 }
 
@@ -144,16 +163,15 @@ function statement(sqlite: SQLite.Database, text: string): SQLite.Statement {
 }
 
 function sqliteSession(sqlite: SQLite.Database): BulkSession {
+  const written: Partial<Record<BulkTable, number>> = {};
+  const inserts = new Map(TABLE_ORDER.map((t) => [t, statement(sqlite, insertSql(t))]));
   return {
     engine: 'sqlite',
-    async existingKeys(table, orgId, keys) {
-      const stmt = statement(
-        sqlite,
-        `SELECT 1 FROM ${table} WHERE org_id = ? AND ${KEY_COLUMN[table]} = ? LIMIT 1`,
-      ).pluck();
-      const found = new Set<string>();
-      for (const k of keys) if (stmt.get(orgId, k) !== undefined) found.add(k);
-      return found;
+    written,
+    async existingKeys(table, orgId) {
+      const col = KEY_COLUMN[table];
+      const stmt = statement(sqlite, `SELECT ${col} FROM ${table} WHERE org_id = ? AND ${col} IS NOT NULL`);
+      return new Set(stmt.pluck().iterate(orgId) as Iterable<string>);
     },
     async customersByRef(orgId) {
       const stmt = statement(
@@ -166,49 +184,42 @@ function sqliteSession(sqlite: SQLite.Database): BulkSession {
       }
       return map;
     },
-    async append(table, rows) {
-      const stmt = statement(sqlite, insertSql(table));
-      for (const row of rows) stmt.run(values(table, row));
+    add(table, row) {
+      inserts.get(table)!.run(values(row, BULK_COLUMNS[table]));
+      written[table] = (written[table] ?? 0) + 1;
     },
+    async flush() {},
   };
-}
-
-/** PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes. */
-export function copyField(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'number') return String(v);
-  const s = String(v);
-  return /[\\\t\n\r]/.test(s)
-    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
-    : s;
-}
-
-export function copyText<T extends BulkTable>(table: T, rows: readonly BulkRow<T>[]): string {
-  const cols = BULK_COLUMNS[table] as readonly (keyof BulkRow<T>)[];
-  let out = '';
-  for (const row of rows) {
-    let line = copyField(row[cols[0]!]);
-    for (let i = 1; i < cols.length; i++) line += `\t${copyField(row[cols[i]!])}`;
-    out += `${line}\n`;
-  }
-  return out;
 }
 
 export function copySql(table: BulkTable): string {
   return `COPY ${table} (${BULK_COLUMNS[table].join(', ')}) FROM STDIN`;
 }
 
+/** Encoded bytes that start a COPY round: large enough that statement overhead does not matter. */
+const COPY_ROUND_BYTES = 4 << 20;
+
 function postgresSession(client: pg.PoolClient): BulkSession {
+  const written: Partial<Record<BulkTable, number>> = {};
+  const buffers = new Map(TABLE_ORDER.map((t) => [t, new CopyBuffer()]));
+  let buffered = 0;
+  let inflight: Promise<void> = Promise.resolve();
+  const copyRound = async (parts: readonly [BulkTable, Buffer][]) => {
+    for (const [table, bytes] of parts) {
+      await pipeline(Readable.from([bytes]), client.query(copyFrom(copySql(table))));
+    }
+  };
   return {
     engine: 'postgres',
-    async existingKeys(table, orgId, keys) {
-      if (keys.length === 0) return new Set();
+    written,
+    async existingKeys(table, orgId) {
       const col = KEY_COLUMN[table];
-      const r = await client.query<{ k: string }>(
-        `SELECT ${col} AS k FROM ${table} WHERE org_id = $1 AND ${col} = ANY($2::text[])`,
-        [orgId, keys],
-      );
-      return new Set(r.rows.map((x) => x.k));
+      const r = await client.query<[string]>({
+        text: `SELECT ${col} FROM ${table} WHERE org_id = $1 AND ${col} IS NOT NULL`,
+        values: [orgId],
+        rowMode: 'array',
+      });
+      return new Set(r.rows.map((x) => x[0]));
     },
     async customersByRef(orgId) {
       const r = await client.query<[string, string, string, number | null]>({
@@ -218,9 +229,25 @@ function postgresSession(client: pg.PoolClient): BulkSession {
       });
       return new Map(r.rows.map((x) => [x[0], { id: x[1], currency: x[2], paymentTermsDays: x[3] }]));
     },
-    async append(table, rows) {
-      if (rows.length === 0) return;
-      await pipeline(Readable.from([copyText(table, rows)]), client.query(copyFrom(copySql(table))));
+    add(table, row) {
+      const buffer = buffers.get(table)!;
+      const before = buffer.bytes;
+      buffer.push(copyLine(row, BULK_COLUMNS[table]));
+      buffered += buffer.bytes - before;
+      written[table] = (written[table] ?? 0) + 1;
+    },
+    async flush(all = false) {
+      if (all || buffered >= COPY_ROUND_BYTES) {
+        await inflight;
+        const parts = TABLE_ORDER.flatMap((t): [BulkTable, Buffer][] =>
+          buffers.get(t)!.bytes > 0 ? [[t, buffers.get(t)!.take()]] : [],
+        );
+        buffered = 0;
+        inflight = copyRound(parts);
+        // Awaited at the next flush; until then a failure must not count as unhandled.
+        inflight.catch(() => {});
+      }
+      if (all) await inflight;
     },
   };
 }

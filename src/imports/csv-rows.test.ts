@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyField, copyText } from './bulk-session.ts';
+import { CopyBuffer, copyField, copyLine } from './copy-text.ts';
 import { CsvSyntaxError, checkHeader, csvRowBatches } from './csv-rows.ts';
 
 async function rows(text: string, batch = 2) {
@@ -35,6 +35,14 @@ describe('PostgreSQL COPY text', () => {
   it('escapes backslashes, tabs and line breaks and writes NULL as \\N', () => {
     expect(copyField('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
     expect([copyField(null), copyField(12), copyField('plain')]).toEqual(['\\N', '12', 'plain']);
-    expect(copyText('customer_tags', [{ org_id: 'o', customer_id: 'c', tag: 'x\ty' }])).toBe('o\tc\tx\\ty\n');
+    expect(copyLine({ org_id: 'o', customer_id: 'c', tag: 'x\ty' }, ['org_id', 'customer_id', 'tag'])).toBe(
+      'o\tc\tx\\ty\n',
+    );
+    const buffer = new CopyBuffer();
+    buffer.push('žluťoučký\n');
+    buffer.push('x'.repeat(3 << 20));
+    expect([buffer.rows, buffer.bytes]).toEqual([2, 'žluťoučký\n'.length + 4 + (3 << 20)]);
+    expect(buffer.take().subarray(0, 16).toString()).toBe('žluťoučký\nxx');
+    expect(buffer.bytes).toBe(0);
   });
 });

@@ -170,7 +170,10 @@ export async function importCustomersCsv(
   opts: ImportOptions = {},
 ): Promise<Result<ImportSummary>> {
   const createdAt = nowIso();
-  const ids = () => ({ customerId: newId('customer'), contactId: () => newId('contact') });
+  // Every id carries the import's one timestamp, like created_at: the ULID factory then only
+  // increments within that millisecond instead of drawing fresh random bits for each id.
+  const at = Date.parse(createdAt);
+  const ids = () => ({ customerId: newId('customer', at), contactId: () => newId('contact', at) });
   return runImport<CustomerColumn, BuiltCustomer>(
     handle,
     org.id,
@@ -184,35 +187,23 @@ export async function importCustomersCsv(
         `ref ${shown(ref)} is already used on line ${first}: each customer needs its own ref`,
       duplicateInDatabase: (ref) =>
         `a customer with ref ${shown(ref)} already exists in this organisation: use another ref, or leave this row out`,
-      begin: async () => (rows, index, problems) => {
-        if (rows === 'end') return [];
-        return rows.map((row) => {
+      begin: async () => (rows, index, problems, emit) => {
+        if (rows === 'end') return;
+        for (const row of rows) {
           const r = customerFromCsv(row, index, org);
           if (!r.ok) for (const p of r.problems) problems.add(p.line, p.column, p.message);
-          return {
+          emit({
             key: cell(row, index.ref),
             line: row.line,
             built: r.ok ? buildCustomerRows(org, r.input, ids(), createdAt) : undefined,
-          };
-        });
+          });
+        }
       },
-      write: async (session, built) => {
-        await session.append(
-          'customers',
-          built.map((b) => b.customer),
-        );
-        const contacts = built.flatMap((b) => b.contacts);
-        const tags = built.flatMap((b) => b.tags);
-        const bankAccounts = built.flatMap((b) => b.bankAccounts);
-        await session.append('customer_contacts', contacts);
-        await session.append('customer_tags', tags);
-        await session.append('customer_bank_accounts', bankAccounts);
-        return {
-          customers: built.length,
-          customer_contacts: contacts.length,
-          customer_tags: tags.length,
-          customer_bank_accounts: bankAccounts.length,
-        };
+      write: (session, built) => {
+        session.add('customers', built.customer);
+        for (const c of built.contacts) session.add('customer_contacts', c);
+        for (const t of built.tags) session.add('customer_tags', t);
+        for (const a of built.bankAccounts) session.add('customer_bank_accounts', a);
       },
     },
     opts,

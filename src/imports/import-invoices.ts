@@ -10,8 +10,8 @@ import type { CustomerByRef } from './bulk-session.ts';
 import { type ColumnIndex, type CsvRow, cell } from './csv-rows.ts';
 import type { CellProblem } from './import-customers.ts';
 import { issueMessage } from './import-customers.ts';
-import { badAmountMessage, type ImportProblems, shown } from './import-problems.ts';
-import { type ImportItem, type ImportOptions, type ImportSummary, runImport } from './import-run.ts';
+import { badAmountMessage, shown } from './import-problems.ts';
+import { type ImportOptions, type ImportSummary, runImport } from './import-run.ts';
 
 export const INVOICE_COLUMNS = [
   'number',
@@ -187,12 +187,14 @@ export function invoiceFromCsv(
   }
   if (problems.length > 0 || !parsed.success || !customer) return { ok: false, problems };
 
-  const invoiceId = newId('invoice');
+  // Ids carry the import's one timestamp, like created_at: the ULID factory then only increments
+  // within that millisecond instead of drawing fresh random bits for each id.
+  const at = Date.parse(createdAt);
   const built = buildInvoice(
     orgId,
     parsed.data,
     customer,
-    { invoiceId, lineId: () => newId('invoiceLine') },
+    { invoiceId: newId('invoice', at), lineId: () => newId('invoiceLine', at) },
     createdAt,
   );
   if (!built.ok) {
@@ -201,7 +203,10 @@ export function invoiceFromCsv(
     return { ok: false, problems };
   }
   const { invoice, lines: lineRows, entry } = built.value;
-  return { ok: true, value: { invoice, lines: lineRows, entry: entryRow(orgId, entry!, createdAt) } };
+  return {
+    ok: true,
+    value: { invoice, lines: lineRows, entry: entryRow(orgId, entry!, createdAt, newId('entry', at)) },
+  };
 }
 
 /**
@@ -250,28 +255,25 @@ export async function importInvoicesCsv(
         const customers = await session.customersByRef(orgId);
         let group: CsvRow[] = [];
         let groupNumber = '';
-        const close = (items: ImportItem<ImportedInvoice>[], problems: ImportProblems) => {
-          if (group.length === 0) return;
-          const r = invoiceFromCsv(orgId, group, index!, customers, createdAt);
-          if (!r.ok) for (const p of r.problems) problems.add(p.line, p.column, p.message);
-          items.push({ key: groupNumber, line: group[0]!.line, built: r.ok ? r.value : undefined });
-          group = [];
-        };
-        let index: ColumnIndex<InvoiceColumn> | undefined;
-        return (rows, columns, problems) => {
-          index = columns;
-          const items: ImportItem<ImportedInvoice>[] = [];
+        return (rows, index, problems, emit) => {
+          const close = () => {
+            if (group.length === 0) return;
+            const r = invoiceFromCsv(orgId, group, index, customers, createdAt);
+            if (!r.ok) for (const p of r.problems) problems.add(p.line, p.column, p.message);
+            emit({ key: groupNumber, line: group[0]!.line, built: r.ok ? r.value : undefined });
+            group = [];
+          };
           if (rows === 'end') {
-            close(items, problems);
-            return items;
+            close();
+            return;
           }
           for (const row of rows) {
-            const number = cell(row, columns.number);
+            const number = cell(row, index.number);
             if (group.length > 0 && number === groupNumber) {
               group.push(row);
               continue;
             }
-            close(items, problems);
+            close();
             if (number === '') {
               problems.add(
                 row.line,
@@ -283,17 +285,12 @@ export async function importInvoicesCsv(
             group = [row];
             groupNumber = number;
           }
-          return items;
         };
       },
-      write: async (session, built) => {
-        const invoices = built.map((b) => b.invoice);
-        const lines = built.flatMap((b) => b.lines);
-        const entries = built.map((b) => b.entry);
-        await session.append('invoices', invoices);
-        await session.append('invoice_lines', lines);
-        await session.append('ledger_entries', entries);
-        return { invoices: invoices.length, invoice_lines: lines.length, ledger_entries: entries.length };
+      write: (session, built) => {
+        session.add('invoices', built.invoice);
+        for (const line of built.lines) session.add('invoice_lines', line);
+        session.add('ledger_entries', built.entry);
       },
     },
     opts,
