@@ -196,10 +196,15 @@ export function copySql(table: BulkTable): string {
   return `COPY ${table} (${BULK_COLUMNS[table].join(', ')}) FROM STDIN`;
 }
 
-/** Encoded bytes that start a COPY round: large enough that statement overhead does not matter. */
+export interface BulkTuning {
+  /** Encoded bytes that start a COPY round (default 4 MiB: statement overhead stops mattering). */
+  readonly copyRoundBytes?: number;
+}
+
 const COPY_ROUND_BYTES = 4 << 20;
 
-function postgresSession(client: pg.PoolClient): BulkSession {
+function postgresSession(client: pg.PoolClient, tuning: BulkTuning): BulkSession {
+  const roundBytes = tuning.copyRoundBytes ?? COPY_ROUND_BYTES;
   const written: Partial<Record<BulkTable, number>> = {};
   const buffers = new Map(TABLE_ORDER.map((t) => [t, new CopyBuffer()]));
   let buffered = 0;
@@ -237,7 +242,7 @@ function postgresSession(client: pg.PoolClient): BulkSession {
       written[table] = (written[table] ?? 0) + 1;
     },
     async flush(all = false) {
-      if (all || buffered >= COPY_ROUND_BYTES) {
+      if (all || buffered >= roundBytes) {
         await inflight;
         const parts = TABLE_ORDER.flatMap((t): [BulkTable, Buffer][] =>
           buffers.get(t)!.bytes > 0 ? [[t, buffers.get(t)!.take()]] : [],
@@ -263,6 +268,7 @@ function postgresSession(client: pg.PoolClient): BulkSession {
  */
 export async function inBulkTransaction<T>(
   handle: DatabaseHandle,
+  tuning: BulkTuning,
   work: (session: BulkSession) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   try {
@@ -284,7 +290,7 @@ export async function inBulkTransaction<T>(
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      const result = await work(postgresSession(client));
+      const result = await work(postgresSession(client, tuning));
       await client.query(result.ok ? 'COMMIT' : 'ROLLBACK');
       return result;
     } catch (e) {

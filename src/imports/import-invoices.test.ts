@@ -108,7 +108,7 @@ describeEachEngine('importing invoices from CSV', (ctx) => {
     const rows = Array.from({ length: 25 }, (_, i) => `S-${i},S,2026-03-01,,,,Item,1,${i + 1}.00,21`);
     const seen: number[] = [];
     const r = await importInvoicesCsv(handle(), o.id, Readable.from([Buffer.from(csv(...rows))]), {
-      batchRows: 4,
+      tuning: { batchRows: 4, copyRoundBytes: 1 },
       onProgress: (n) => seen.push(n),
     });
     expect(r.ok && r.value.created).toBe(25);
@@ -173,7 +173,7 @@ describeEachEngine('importing invoices from CSV', (ctx) => {
     await customer(db(), o, { ref: 'L' });
     const good = Array.from({ length: 30 }, (_, i) => `L-${i},L,2026-03-01,,,,Item,2,5.00,21`);
     const r = await importInvoicesCsv(handle(), o.id, csv(...good, 'L-99,L,2026-03-01,,,,Late,1,-5.00,21'), {
-      batchRows: 5,
+      tuning: { batchRows: 5, copyRoundBytes: 1 },
     });
     expect(r.ok ? null : r.error.errors).toEqual([
       {

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/database.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
-import { type BulkSession, inBulkTransaction } from './bulk-session.ts';
+import { type BulkSession, type BulkTuning, inBulkTransaction } from './bulk-session.ts';
 import {
   type ColumnIndex,
   type CsvRow,
@@ -14,8 +14,8 @@ import { ImportProblems } from './import-problems.ts';
 export interface ImportOptions {
   /** Called after each batch with the number of CSV data rows read so far (for a progress bar). */
   readonly onProgress?: (rowsDone: number) => void;
-  /** CSV records per batch (default 10,000). Tests pass a small one to cover many batches. */
-  readonly batchRows?: number;
+  /** Internal knobs, for tests that need many batches and COPY rounds out of a tiny file. */
+  readonly tuning?: BulkTuning & { readonly batchRows?: number };
 }
 
 /** What an import wrote. */
@@ -89,7 +89,7 @@ export async function runImport<C extends string, B>(
   spec: ImportSpec<C, B>,
   opts: ImportOptions = {},
 ): Promise<Result<ImportSummary>> {
-  return inBulkTransaction(handle, async (session) => {
+  return inBulkTransaction(handle, opts.tuning ?? {}, async (session) => {
     const problems = new ImportProblems();
     const seen = new Map<string, number>();
     let created = 0;
@@ -117,7 +117,7 @@ export async function runImport<C extends string, B>(
     let width = 0;
     const convert = await spec.begin(session);
     try {
-      for await (const batch of csvRowBatches(input, opts.batchRows ?? BATCH_ROWS)) {
+      for await (const batch of csvRowBatches(input, opts.tuning?.batchRows ?? BATCH_ROWS)) {
         let rows: readonly CsvRow[] = batch;
         if (!index) {
           const header = rows[0]!;
