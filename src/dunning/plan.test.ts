@@ -130,6 +130,13 @@ describe('the dunning planner, day by day', () => {
     expect(w.levelsOn('2026-03-17')).toEqual(['2026-0001:3']);
   });
 
+  it('sends no "today is the day" note for a due date on a weekend', () => {
+    const w = world([invoice({ dueDate: '2026-03-14' })]);
+    expect(w.levelsOn('2026-03-11')).toEqual(['2026-0001:1']);
+    expect(w.levelsOn('2026-03-14')).toEqual([]);
+    expect(w.levelsOn('2026-03-21')).toEqual(['2026-0001:3']);
+  });
+
   it('an invoice first seen 50 days overdue gets the lawsuit warning, not the friendly reminders', () => {
     const w = world([invoice({ dueDate: '2026-01-10' })]);
     expect(w.levelsOn('2026-03-01')).toEqual(['2026-0001:6']);

@@ -223,9 +223,14 @@ export function planDunning(
     const highestSent = inv.sent.reduce((m, s) => Math.max(m, s.position), 0);
     // A note about the due date ("the day is approaching", "today is the day") is stale once the
     // due date has passed: a late one would say something untrue, so the next level waits its turn.
-    const reached = dates.filter(
-      (d) => d.date <= day && !(d.level.trigger === 'due' && d.level.days <= 0 && day > dueDate),
-    );
+    // The due-day note goes only on the due day itself, and only when that is a business day for
+    // the customer: sent on Monday for a Saturday due date, "today is the day" would be untrue.
+    const country = customer?.country ?? '';
+    const stale = (l: Level) =>
+      l.trigger === 'due' &&
+      l.days <= 0 &&
+      (day > dueDate || (l.days === 0 && calendar.nextBusinessDay(dueDate, country) !== dueDate));
+    const reached = dates.filter((d) => d.date <= day && !stale(d.level));
     const target = reached.at(-1);
     const floor = Math.max(highestSent, target?.level.position ?? 0);
     const upcoming = dates.find((d) => d.level.position > floor && d.date > day);
