@@ -21,6 +21,8 @@ export interface DispatchOptions {
   /** Messages claimed per statement; default 20. */
   readonly batchSize?: number;
   readonly maxAttempts?: number;
+  /** Stop soon (shutdown): the message on the wire is finished, the rest of the batch given back. */
+  readonly signal?: AbortSignal;
 }
 
 export interface DispatchSummary {
@@ -94,7 +96,7 @@ export async function dispatchOutbox(
       const lease: Lease = { id: row.id, owner: opts.owner, leaseUntil };
       // Not enough lease left for a whole send (slow server, long batch): give the rest back
       // rather than risk a second dispatcher reclaiming a message while it is on the wire.
-      if (stop || opts.now().getTime() + transport.sendTimeoutMs >= leaseUntilMs) {
+      if (stop || opts.signal?.aborted || opts.now().getTime() + transport.sendTimeoutMs >= leaseUntilMs) {
         for (const rest of batch.slice(i)) await release(db, { ...lease, id: rest.id });
         break;
       }
@@ -123,6 +125,6 @@ export async function dispatchOutbox(
       if (await markSent(db, lease, opts.now().toISOString())) counts.sent++;
       else counts.leaseLost++;
     }
-    if (stop || batch.length < batchSize) return counts;
+    if (stop || opts.signal?.aborted || batch.length < batchSize) return counts;
   }
 }

@@ -280,6 +280,28 @@ describeEachEngine('the outbox and its dispatcher', (ctx) => {
     expect(await dispatch(T0)).toMatchObject({ sent: 2 });
   });
 
+  it('stops when asked (shutdown) and gives the claimed messages back untried', async () => {
+    const ids = [(await enqueue()).id, (await enqueue()).id];
+    const stop = new AbortController();
+    let sends = 0;
+    const stopping: Transport = {
+      ...transport,
+      async send(mail) {
+        await transport.send(mail);
+        sends++;
+        stop.abort();
+      },
+      close() {},
+    };
+    expect(await dispatch(T0, stopping, { signal: stop.signal })).toMatchObject({ sent: 1 });
+    expect(sends).toBe(1);
+    const rows = await Promise.all(ids.map(message));
+    expect(rows.map((r) => [r.status, r.attempts, r.leaseOwner])).toEqual([
+      ['sent', 1, 'test-dispatcher'],
+      ['pending', 0, null],
+    ]);
+  });
+
   it('works through more messages than one batch', async () => {
     for (let i = 0; i < 7; i++) await enqueue({ recipient: `ap${i}@alfa.example` });
     expect(await dispatch(T0, transport, { batchSize: 3 })).toMatchObject({ sent: 7 });

@@ -54,6 +54,14 @@ describe('sendVerdict: what a failed send leads to', () => {
     });
   });
 
+  it('fails an address nodemailer refuses by itself, and stops the batch when a send times out', () => {
+    expect(sendVerdict({ message: 'No recipients defined', code: 'EENVELOPE' }, 1).kind).toBe('fail');
+    expect(sendVerdict({ message: 'Message sending aborted', code: 'EABORT' }, 1)).toMatchObject({
+      kind: 'retry',
+      transport: true,
+    });
+  });
+
   it('gives up after the last attempt', () => {
     expect(sendVerdict({ message: 'busy', responseCode: 451 }, MAX_ATTEMPTS - 1).kind).toBe('retry');
     expect(sendVerdict({ message: 'busy', responseCode: 451 }, MAX_ATTEMPTS)).toEqual({

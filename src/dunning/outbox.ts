@@ -103,7 +103,18 @@ export type SendVerdict =
   | { readonly kind: 'retry'; readonly delayMs: number; readonly transport: boolean; readonly error: string }
   | { readonly kind: 'fail'; readonly error: string };
 
-const TRANSPORT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'ENOAUTH']);
+/** The connection or the server failed (or our send timeout aborted it): not this message's fault. */
+const TRANSPORT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EAUTH',
+  'ENOAUTH',
+  'EABORT',
+  'ECONFIG',
+]);
 
 /**
  * What to do after a failed send, from the error and the number of attempts so far (this one
@@ -119,7 +130,10 @@ export function sendVerdict(err: SendError, attempts: number, maxAttempts = MAX_
   const code = err.responseCode;
   const error = `${code ? `${code} ` : err.code ? `${err.code}: ` : ''}${err.message}`.slice(0, 1000);
   const transport = code === 421 || (err.code !== undefined && TRANSPORT_CODES.has(err.code));
-  const permanent = code !== undefined && code >= 500 && code < 600 && code !== 503 && err.code !== 'EAUTH';
+  // EENVELOPE with no reply: nodemailer refused the addresses itself, as it would every time.
+  const permanent =
+    (code !== undefined && code >= 500 && code < 600 && code !== 503 && err.code !== 'EAUTH') ||
+    (code === undefined && err.code === 'EENVELOPE');
   if (permanent) return { kind: 'fail', error };
   if (attempts >= maxAttempts) return { kind: 'fail', error: `gave up after ${attempts} attempts: ${error}` };
   return { kind: 'retry', delayMs: retryDelayMs(attempts), transport, error };
