@@ -114,14 +114,14 @@ export interface BulkSession {
   /** The organisation's customers that have a ref, by ref. */
   customersByRef(orgId: string): Promise<Map<string, CustomerByRef>>;
   /**
-   * Writes a row: SQLite inserts it at once; PostgreSQL encodes it for the next COPY round. Add
+   * Queues a row (SQLite: as bound values; PostgreSQL: encoded for the next COPY round). Add
    * parents before children (a customer before its contacts, an invoice before its lines).
    */
   add<T extends BulkTable>(table: T, row: BulkRow<T>): void;
   /**
-   * PostgreSQL: sends the encoded rows once enough have gathered (all of them with `all`), one
-   * COPY per table, while the caller goes on validating; at most one round is in flight. A failed
-   * round surfaces at the next call. SQLite: nothing to do.
+   * Writes what was queued. SQLite: every queued row, now, table by table. PostgreSQL: once enough
+   * has gathered (everything with `all`), one COPY per table, sent while the caller goes on
+   * validating; at most one round is in flight, and a failed round surfaces at the next call.
    */
   flush(all?: boolean): Promise<void>;
   /** Rows added per table. */
@@ -165,30 +165,38 @@ function statement(sqlite: SQLite.Database, text: string): SQLite.Statement {
 function sqliteSession(sqlite: SQLite.Database): BulkSession {
   const written: Partial<Record<BulkTable, number>> = {};
   const inserts = new Map(TABLE_ORDER.map((t) => [t, statement(sqlite, insertSql(t))]));
+  const queues = new Map(TABLE_ORDER.map((t) => [t, [] as unknown[][]]));
   return {
     engine: 'sqlite',
     written,
     async existingKeys(table, orgId) {
       const col = KEY_COLUMN[table];
       const stmt = statement(sqlite, `SELECT ${col} FROM ${table} WHERE org_id = ? AND ${col} IS NOT NULL`);
-      return new Set(stmt.pluck().iterate(orgId) as Iterable<string>);
+      return new Set(stmt.pluck().all(orgId) as string[]);
     },
     async customersByRef(orgId) {
       const stmt = statement(
         sqlite,
         'SELECT ref, id, currency, payment_terms_days FROM customers WHERE org_id = ? AND ref IS NOT NULL',
       ).raw();
-      const map = new Map<string, CustomerByRef>();
-      for (const r of stmt.iterate(orgId) as Iterable<[string, string, string, number | null]>) {
-        map.set(r[0], { id: r[1], currency: r[2], paymentTermsDays: r[3] });
-      }
-      return map;
+      const rows = stmt.all(orgId) as [string, string, string, number | null][];
+      return new Map(rows.map((r) => [r[0], { id: r[1], currency: r[2], paymentTermsDays: r[3] }]));
     },
     add(table, row) {
-      inserts.get(table)!.run(values(row, BULK_COLUMNS[table]));
+      queues.get(table)!.push(values(row, BULK_COLUMNS[table]));
       written[table] = (written[table] ?? 0) + 1;
     },
-    async flush() {},
+    // Rows wait for the end of their CSV batch (a few thousand), then go in table by table,
+    // parents first: runs of inserts into one table's B-trees, as the raw floor does.
+    async flush() {
+      for (const t of TABLE_ORDER) {
+        const q = queues.get(t)!;
+        if (q.length === 0) continue;
+        const stmt = inserts.get(t)!;
+        for (const v of q) stmt.run(v);
+        q.length = 0;
+      }
+    },
   };
 }
 

@@ -73,14 +73,14 @@ const BATCH_ROWS = 2_000;
  * header up front, convert and validate the rows, check keys against the file and the database,
  * and write, all inside one transaction.
  *
- * All-or-nothing in one pass: each record is written as soon as it is validated, and the first
- * problem stops further writes while reading goes on to list every problem; at the end any
+ * All-or-nothing in one pass: records are written batch by batch as they are validated, and the
+ * first problem stops further writes while reading goes on to list every problem; at the end any
  * problem rolls the transaction back, so a bad row on the last line still leaves nothing behind.
  * A separate validation pass would need the input twice, which a stream cannot give.
  *
- * Writing each record at once (SQLite) or encoding it into an off-heap COPY buffer (PostgreSQL,
- * sent while the next rows are validated) keeps the objects behind a record short-lived: holding
- * batches of them made the garbage collector a quarter of the import's time.
+ * A validated record is turned at once into bound values (SQLite) or COPY text in an off-heap
+ * buffer (PostgreSQL, sent while the next rows are validated), so the objects behind it die young:
+ * holding batches of built rows made the garbage collector a quarter of the import's time.
  */
 export async function runImport<C extends string, B>(
   handle: DatabaseHandle,
