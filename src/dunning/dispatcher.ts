@@ -53,8 +53,11 @@ export interface DispatchSummary {
  * The window that remains: a crash (or a lost connection) after the SMTP server accepted DATA but
  * before `sent` is committed. The message stays `sending`, its lease expires, and it is sent again
  * with the SAME Message-ID, so the receiving system can recognise the copy (RFC 5322 3.6.4). SMTP
- * has no two-phase commit; no sender can close this window, only make it small: here it is one
- * reply and one single-row UPDATE long. `test/crash` measures how often random kills land in it.
+ * has no two-phase commit; no sender can close this window, only keep it short: here it is the
+ * server's own work after the final dot, its 250 reply and one single-row UPDATE. (Marking `sent`
+ * before the dot instead would turn these copies into losses.) The crash test
+ * (src/dunning/dispatch.crash.test.ts) counts them: about one kill in five that lands while
+ * messages are being sent to its local server hits the window; nothing else ever repeats.
  *
  * With `transport === null` (no DULY_SMTP_URL) nothing is sent: due messages become `held`,
  * "not delivered: no SMTP configured", and go out once a dispatcher with a transport runs.
