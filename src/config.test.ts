@@ -5,7 +5,7 @@ describe('readConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
     expect(readConfig({})).toEqual({
       ok: true,
-      value: { databaseUrl: './data/duly.db', port: 3000, host: '127.0.0.1', demo: true },
+      value: { databaseUrl: './data/duly.db', port: 3000, host: '127.0.0.1', demo: true, schedulerMinutes: 5 },
     });
   });
 
@@ -20,13 +20,22 @@ describe('readConfig', () => {
       PORT: '8080',
       HOST: '0.0.0.0',
       DULY_DEMO: '0',
+      DULY_SCHEDULER_MINUTES: '15',
+      DULY_SMTP_URL: 'smtp://mail:secret@smtp.example:587',
     });
     expect(r.ok && r.value).toEqual({
       databaseUrl: 'postgres://duly:secret@db:5432/duly',
       port: 8080,
       host: '0.0.0.0',
       demo: false,
+      schedulerMinutes: 15,
+      smtpUrl: 'smtp://mail:secret@smtp.example:587',
     });
+  });
+
+  it('rejects a scheduler interval that is not whole minutes', () => {
+    const r = readConfig({ DULY_SCHEDULER_MINUTES: '2.5' });
+    expect(r.ok ? null : r.error.field).toBe('DULY_SCHEDULER_MINUTES');
   });
 
   it('accepts port 0, meaning any free port', () => {
