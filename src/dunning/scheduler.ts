@@ -21,6 +21,8 @@ export function startScheduler(db: Db, opts: SchedulerOptions): { stop: () => Pr
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   let running: Promise<void> | null = null;
   let stopped = false;
+  // Shutdown stops the dispatcher after the message in flight, instead of waiting for a backlog.
+  const abort = new AbortController();
   const tick = async () => {
     const orgs = await db.selectFrom('organizations').select('id').orderBy('id').execute();
     for (const { id } of orgs) {
@@ -36,7 +38,7 @@ export function startScheduler(db: Db, opts: SchedulerOptions): { stop: () => Pr
       }
     }
     try {
-      await dispatchOutbox(db, opts.transport, { owner, now: () => new Date() });
+      await dispatchOutbox(db, opts.transport, { owner, now: () => new Date(), signal: abort.signal });
     } catch (e) {
       opts.log(`outbox dispatch failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -54,7 +56,9 @@ export function startScheduler(db: Db, opts: SchedulerOptions): { stop: () => Pr
     async stop() {
       stopped = true;
       clearInterval(timer);
+      abort.abort();
       await running;
+      opts.transport?.close();
     },
   };
 }
