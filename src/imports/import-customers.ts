@@ -2,15 +2,13 @@ import type { z } from 'zod';
 import { type CustomerInput, customerInput } from '../customers/customer.ts';
 import { resolveCustomerDefaults } from '../customers/customers.repository.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import { nowIso } from '../kernel/clock.ts';
 import type { Result } from '../kernel/errors.ts';
-import { newId } from '../kernel/ids.ts';
 import { minorUnitExponent, parseDecimalToMinor } from '../kernel/money.ts';
 import type { Organization } from '../orgs/organization.ts';
 import { type ColumnIndex, type CsvRow, cell } from './csv-rows.ts';
 import { type BuiltCustomer, buildCustomerRows } from './customer-rows.ts';
-import { badAmountMessage, shown } from './import-problems.ts';
-import { type ImportOptions, type ImportSummary, runImport } from './import-run.ts';
+import { addCellProblem, badAmountMessage, type CellProblem, shown } from './import-problems.ts';
+import { type ImportOptions, type ImportSummary, importClock, runImport } from './import-run.ts';
 
 export const CUSTOMER_COLUMNS = [
   'ref',
@@ -32,15 +30,15 @@ export const CUSTOMER_COLUMNS = [
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export const REQUIRED_CUSTOMER_COLUMNS: readonly CustomerColumn[] = ['ref', 'name', 'country'];
 
-export interface CellProblem {
-  readonly line: number;
-  readonly column: string;
-  readonly message: string;
-}
-
 /** `"a; b;;c"` -> `['a', 'b', 'c']`. */
 export function splitList(text: string): string[] {
-  return text === '' ? [] : text.split(';').flatMap((s) => (s.trim() === '' ? [] : [s.trim()]));
+  const out: string[] = [];
+  if (text === '') return out;
+  for (const part of text.split(';')) {
+    const item = part.trim();
+    if (item !== '') out.push(item);
+  }
+  return out;
 }
 
 /** The CSV column a customerInput issue path points at. */
@@ -88,56 +86,77 @@ export function customerFromCsv(
   index: ColumnIndex<CustomerColumn>,
   org: Pick<Organization, 'baseCurrency' | 'timeZone'>,
 ): { ok: true; input: CustomerInput } | { ok: false; problems: CellProblem[] } {
-  const v = (c: CustomerColumn) => cell(row, index[c]);
   const problems: CellProblem[] = [];
-  const problem = (column: string, message: string) => problems.push({ line: row.line, column, message });
+  const line = row.line;
   for (const c of REQUIRED_CUSTOMER_COLUMNS) {
-    if (v(c) === '') problem(c, `${c} is required`);
+    if (cell(row, index[c]) === '') addCellProblem(problems, line, c, `${c} is required`);
   }
-  const termsText = v('payment_terms_days');
+  const termsText = cell(row, index.payment_terms_days);
   const terms = /^-?\d{1,9}$/.test(termsText) ? Number(termsText) : undefined;
   if (termsText !== '' && terms === undefined) {
-    problem('payment_terms_days', `${shown(termsText)}: payment terms are whole days, e.g. 30`);
+    addCellProblem(
+      problems,
+      line,
+      'payment_terms_days',
+      `${shown(termsText)}: payment terms are whole days, e.g. 30`,
+    );
   }
-  const contactName = v('contact_name');
-  const email = v('email');
-  const phone = v('phone');
+  const contactName = cell(row, index.contact_name);
+  const email = cell(row, index.email);
+  const phone = cell(row, index.phone);
   const raw: Record<string, unknown> = {
-    ref: v('ref') || undefined,
-    name: v('name') || undefined,
-    kind: v('kind') || undefined,
-    country: v('country') || undefined,
-    language: v('language') || undefined,
-    timeZone: v('time_zone') || undefined,
-    currency: v('currency') || undefined,
-    vatId: v('vat_id') || undefined,
+    ref: cell(row, index.ref) || undefined,
+    name: cell(row, index.name) || undefined,
+    kind: cell(row, index.kind) || undefined,
+    country: cell(row, index.country) || undefined,
+    language: cell(row, index.language) || undefined,
+    timeZone: cell(row, index.time_zone) || undefined,
+    currency: cell(row, index.currency) || undefined,
+    vatId: cell(row, index.vat_id) || undefined,
     paymentTermsDays: terms,
-    tags: splitList(v('tags')),
+    tags: splitList(cell(row, index.tags)),
     contacts:
       contactName || email || phone
-        ? [{ name: contactName || v('name'), email: email || undefined, phone: phone || undefined }]
+        ? [
+            {
+              name: contactName || cell(row, index.name),
+              email: email || undefined,
+              phone: phone || undefined,
+            },
+          ]
         : [],
-    bankAccounts: splitList(v('iban')),
+    bankAccounts: splitList(cell(row, index.iban)),
   };
   const parsed = customerInput.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problem(customerColumn(issue.path), issueMessage(issueValue(raw, issue.path), issue));
+      addCellProblem(
+        problems,
+        line,
+        customerColumn(issue.path),
+        issueMessage(issueValue(raw, issue.path), issue),
+      );
     }
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 
-  const limitText = v('credit_limit');
+  const limitText = cell(row, index.credit_limit);
   if (limitText === '') return { ok: true, input: parsed.data };
   const { currency } = resolveCustomerDefaults(parsed.data, org);
   const minor = parseDecimalToMinor(limitText, currency);
   if (minor === undefined) {
-    problem('credit_limit', badAmountMessage(limitText, currency, minorUnitExponent(currency)));
+    addCellProblem(
+      problems,
+      line,
+      'credit_limit',
+      badAmountMessage(limitText, currency, minorUnitExponent(currency)),
+    );
     return { ok: false, problems };
   }
   const limit = customerInput.shape.creditLimit.safeParse(minor);
   if (!limit.success) {
-    for (const issue of limit.error.issues) problem('credit_limit', issueMessage(limitText, issue));
+    for (const issue of limit.error.issues)
+      addCellProblem(problems, line, 'credit_limit', issueMessage(limitText, issue));
     return { ok: false, problems };
   }
   return { ok: true, input: { ...parsed.data, creditLimit: limit.data } };
@@ -169,11 +188,7 @@ export async function importCustomersCsv(
   input: string | NodeJS.ReadableStream,
   opts: ImportOptions = {},
 ): Promise<Result<ImportSummary>> {
-  const createdAt = nowIso();
-  // Every id carries the import's one timestamp, like created_at: the ULID factory then only
-  // increments within that millisecond instead of drawing fresh random bits for each id.
-  const at = Date.parse(createdAt);
-  const ids = () => ({ customerId: newId('customer', at), contactId: () => newId('contact', at) });
+  const clock = importClock();
   return runImport<CustomerColumn, BuiltCustomer>(
     handle,
     org.id,
@@ -195,7 +210,14 @@ export async function importCustomersCsv(
           emit({
             key: cell(row, index.ref),
             line: row.line,
-            built: r.ok ? buildCustomerRows(org, r.input, ids(), createdAt) : undefined,
+            built: r.ok
+              ? buildCustomerRows(
+                  org,
+                  r.input,
+                  { customerId: clock.id('customer'), contactId: clock.contactId },
+                  clock.createdAt,
+                )
+              : undefined,
           });
         }
       },

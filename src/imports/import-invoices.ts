@@ -1,17 +1,20 @@
 import type { DatabaseHandle } from '../db/database.ts';
 import type { InvoiceLineRow, InvoiceRow, LedgerEntriesTable } from '../db/schema.ts';
-import { nowIso } from '../kernel/clock.ts';
 import type { Result } from '../kernel/errors.ts';
-import { newId } from '../kernel/ids.ts';
 import { isCurrency, minorUnitExponent, parseDecimalToMinor } from '../kernel/money.ts';
 import { buildInvoice, invoiceInput } from '../ledger/invoice.ts';
 import { entryRow } from '../ledger/ledger.repository.ts';
 import type { CustomerByRef } from './bulk-session.ts';
 import { type ColumnIndex, type CsvRow, cell } from './csv-rows.ts';
-import type { CellProblem } from './import-customers.ts';
 import { issueMessage } from './import-customers.ts';
-import { badAmountMessage, shown } from './import-problems.ts';
-import { type ImportOptions, type ImportSummary, runImport } from './import-run.ts';
+import { addCellProblem, badAmountMessage, type CellProblem, shown } from './import-problems.ts';
+import {
+  type ImportClock,
+  type ImportOptions,
+  type ImportSummary,
+  importClock,
+  runImport,
+} from './import-run.ts';
 
 export const INVOICE_COLUMNS = [
   'number',
@@ -85,14 +88,10 @@ export function invoiceFromCsv(
   rows: readonly CsvRow[],
   index: ColumnIndex<InvoiceColumn>,
   customers: ReadonlyMap<string, CustomerByRef>,
-  createdAt: string,
+  clock: ImportClock,
 ): { ok: true; value: ImportedInvoice } | { ok: false; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
-  // One problem per cell: the schema's complaint about a cell already reported adds nothing.
-  const problem = (line: number, column: string, message: string) => {
-    if (!problems.some((p) => p.line === line && p.column === column))
-      problems.push({ line, column, message });
-  };
+
   const first = rows[0]!;
   const number = cell(first, index.number);
 
@@ -104,7 +103,8 @@ export function invoiceFromCsv(
       if (value === '') continue;
       if (given.value === '') given = { value, line: row.line };
       else if (value !== given.value) {
-        problem(
+        addCellProblem(
+          problems,
           row.line,
           col,
           `${shown(value)} differs from ${shown(given.value)} on line ${given.line}: all rows of invoice ${number} must agree on ${col}`,
@@ -114,13 +114,14 @@ export function invoiceFromCsv(
     head[col] = given;
   }
   for (const col of ['customer_ref', 'issue_date'] as const) {
-    if (head[col].value === '') problem(first.line, col, `${col} is required`);
+    if (head[col].value === '') addCellProblem(problems, first.line, col, `${col} is required`);
   }
 
   const ref = head.customer_ref.value;
   const customer = ref === '' ? undefined : customers.get(ref);
   if (ref !== '' && !customer) {
-    problem(
+    addCellProblem(
+      problems,
       head.customer_ref.line,
       'customer_ref',
       `no customer with ref ${shown(ref)} in this organisation: import the customers first, or correct the ref`,
@@ -131,7 +132,8 @@ export function invoiceFromCsv(
   if (termsText !== '') {
     if (/^\d{1,4}$/.test(termsText)) terms = Number(termsText);
     else
-      problem(
+      addCellProblem(
+        problems,
         head.terms.line,
         'terms',
         `${shown(termsText)}: terms are whole days after the issue date, e.g. 14`,
@@ -143,13 +145,18 @@ export function invoiceFromCsv(
   const lines = rows.map((row) => {
     const description = cell(row, index.description);
     const price = cell(row, index.unit_price);
-    if (description === '') problem(row.line, 'description', 'description is required');
+    if (description === '') addCellProblem(problems, row.line, 'description', 'description is required');
     let unitPrice = 0;
-    if (price === '') problem(row.line, 'unit_price', 'unit_price is required');
+    if (price === '') addCellProblem(problems, row.line, 'unit_price', 'unit_price is required');
     else if (amounts) {
       const minor = parseDecimalToMinor(price, currency);
       if (minor === undefined) {
-        problem(row.line, 'unit_price', badAmountMessage(price, currency, minorUnitExponent(currency)));
+        addCellProblem(
+          problems,
+          row.line,
+          'unit_price',
+          badAmountMessage(price, currency, minorUnitExponent(currency)),
+        );
       } else unitPrice = minor;
     }
     return {
@@ -176,36 +183,33 @@ export function invoiceFromCsv(
       if (key === 'lines' && typeof i === 'number') {
         const column = FIELD_COLUMNS[String(field)] ?? 'description';
         const row = rows[i]!;
-        problem(row.line, column, inColumns(issueMessage(cell(row, index[column]), issue)));
+        addCellProblem(problems, row.line, column, inColumns(issueMessage(cell(row, index[column]), issue)));
       } else {
         const column = FIELD_COLUMNS[String(key)] ?? 'number';
         const at =
           column === 'number' ? { value: number, line: first.line } : head[column as InvoiceLevelColumn];
-        problem(at.line, column, inColumns(issueMessage(at.value, issue)));
+        addCellProblem(problems, at.line, column, inColumns(issueMessage(at.value, issue)));
       }
     }
   }
   if (problems.length > 0 || !parsed.success || !customer) return { ok: false, problems };
 
-  // Ids carry the import's one timestamp, like created_at: the ULID factory then only increments
-  // within that millisecond instead of drawing fresh random bits for each id.
-  const at = Date.parse(createdAt);
   const built = buildInvoice(
     orgId,
     parsed.data,
     customer,
-    { invoiceId: newId('invoice', at), lineId: () => newId('invoiceLine', at) },
-    createdAt,
+    { invoiceId: clock.id('invoice'), lineId: clock.lineId },
+    clock.createdAt,
   );
   if (!built.ok) {
     const hint = built.error.hint ? `: ${built.error.hint}` : '';
-    problem(first.line, 'unit_price', `invoice ${number}: ${built.error.message}${hint}`);
+    addCellProblem(problems, first.line, 'unit_price', `invoice ${number}: ${built.error.message}${hint}`);
     return { ok: false, problems };
   }
   const { invoice, lines: lineRows, entry } = built.value;
   return {
     ok: true,
-    value: { invoice, lines: lineRows, entry: entryRow(orgId, entry!, createdAt, newId('entry', at)) },
+    value: { invoice, lines: lineRows, entry: entryRow(orgId, entry!, clock.createdAt, clock.id('entry')) },
   };
 }
 
@@ -235,7 +239,7 @@ export async function importInvoicesCsv(
   input: string | NodeJS.ReadableStream,
   opts: ImportOptions = {},
 ): Promise<Result<ImportSummary>> {
-  const createdAt = nowIso();
+  const clock = importClock();
   return runImport<InvoiceColumn, ImportedInvoice>(
     handle,
     orgId,
@@ -258,7 +262,7 @@ export async function importInvoicesCsv(
         return (rows, index, problems, emit) => {
           const close = () => {
             if (group.length === 0) return;
-            const r = invoiceFromCsv(orgId, group, index, customers, createdAt);
+            const r = invoiceFromCsv(orgId, group, index, customers, clock);
             if (!r.ok) for (const p of r.problems) problems.add(p.line, p.column, p.message);
             emit({ key: groupNumber, line: group[0]!.line, built: r.ok ? r.value : undefined });
             group = [];

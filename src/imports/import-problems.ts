@@ -57,6 +57,23 @@ export class ImportProblems {
   }
 }
 
+/** A problem found while converting one record: where, and what. */
+export interface CellProblem {
+  readonly line: number;
+  readonly column: string;
+  readonly message: string;
+}
+
+/**
+ * Adds a problem unless its cell already has one: the schema's complaint about a cell reported
+ * already (say a required value) adds nothing. A plain function, not a closure made per row: the
+ * converters run a million times.
+ */
+export function addCellProblem(list: CellProblem[], line: number, column: string, message: string): void {
+  for (const p of list) if (p.line === line && p.column === column) return;
+  list.push({ line, column, message });
+}
+
 /** A cell value for messages: quoted, and cut short when long. */
 export function shown(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
