@@ -6,16 +6,47 @@
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+// A dunning run asks about the same hundred-odd days millions of times (level dates of a million
+// invoices, dates in every message); going through Date costs about a microsecond a call. Valid
+// dates and their day numbers (days since 1970-01-01) are cached both ways, bounded.
+const dayNumbers = new Map<string, number>();
+const dayTexts = new Map<number, string>();
+const DAY_CACHE_SIZE = 50_000;
+
+/** Days since 1970-01-01 of a valid ISO date, else undefined (2026-02-30, 2026-2-3, not a string). */
+function dayNumber(text: string): number | undefined {
+  const cached = dayNumbers.get(text);
+  if (cached !== undefined) return cached;
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== text) return undefined;
+  if (dayNumbers.size >= DAY_CACHE_SIZE) dayNumbers.clear();
+  dayNumbers.set(text, ms / DAY_MS);
+  return ms / DAY_MS;
+}
+
+function dayText(day: number): IsoDate {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayTexts.size >= DAY_CACHE_SIZE) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
+  return dayNumber(text) !== undefined;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
+  const day = dayNumber(date);
+  if (day === undefined) throw new Error(`not a date: ${date}`);
+  if (Number.isInteger(days)) return dayText(day + days);
+  // Fractions (and NaN) keep Date.UTC's own handling: truncated, or an invalid date that throws.
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
@@ -23,10 +54,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   // Date.parse alone would accept 2026-02-30 (as 2026-03-02).
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new Error(`not a date: ${from} / ${to}`);
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  return Math.round((b - a) / 86_400_000);
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (a === undefined || b === undefined) throw new Error(`not a date: ${from} / ${to}`);
+  return b - a;
 }
 
 /** The calendar date of an instant in a time zone (`Europe/Prague`). Used only by the shell. */

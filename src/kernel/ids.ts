@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 
 /**
@@ -28,7 +29,19 @@ export const ID_PREFIXES = Object.freeze({
 
 export type IdKind = keyof typeof ID_PREFIXES;
 
-const ulid = monotonicFactory();
+// ulid's default source asks the operating system for one byte per character: 16 calls per new
+// millisecond, which showed up in runs writing 100,000 rows. The same bytes, drawn 4 kB at a time.
+const pool = new Uint8Array(4096);
+let drawn = pool.length;
+function randomFraction(): number {
+  if (drawn === pool.length) {
+    randomFillSync(pool);
+    drawn = 0;
+  }
+  return pool[drawn++]! / 256;
+}
+
+const ulid = monotonicFactory(randomFraction);
 
 export function newId(kind: IdKind, now: number = Date.now()): string {
   return `${ID_PREFIXES[kind]}_${ulid(now).toLowerCase()}`;
