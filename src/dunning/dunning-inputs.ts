@@ -20,6 +20,9 @@ export interface DunningInputs {
   readonly policies: Map<string, StoredPolicy>;
 }
 
+/** Shared by the many invoices with no tags and no levels sent yet (never mutated). */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * One snapshot of what the planner needs, in a handful of set-based queries (no per-invoice
  * queries): open invoices with their open amount, the levels each already got, customers with their
@@ -138,16 +141,22 @@ export async function loadDunningInputs(
           customerId: r.customer_id,
           kind: c.kind,
           country: c.country,
-          tags: tags.get(r.customer_id) ?? [],
+          tags: tags.get(r.customer_id) ?? NONE,
         }) ?? '',
       onHold: Number(r.on_hold) === 1,
-      sent: sentBy.get(r.id) ?? [],
+      sent: sentBy.get(r.id) ?? NONE,
     });
   }
   const customerMeta = new Map<string, CustomerMeta>();
+  // A handful of zones for 100,000 customers: each zone's date is worked out once.
+  const asOfByZone = new Map<string, IsoDate | undefined>();
+  const asOfIn = (zone: string) => {
+    if (!asOfByZone.has(zone)) asOfByZone.set(zone, opts.customerAsOf?.(zone));
+    return asOfByZone.get(zone);
+  };
   const states: CustomerState[] = customers.map((c) => {
     customerMeta.set(c.id, { timeZone: c.time_zone, country: c.country, language: c.language as Language });
-    const asOf = opts.customerAsOf?.(c.time_zone);
+    const asOf = asOfIn(c.time_zone);
     return {
       customerId: c.id,
       onHold: c.on_hold === 1,
@@ -159,45 +168,57 @@ export async function loadDunningInputs(
   return { invoices, customers: states, customerMeta, policies };
 }
 
-/** Contact details for the customers a run writes to, in chunks (IN lists stay small). */
+/** Beyond this many customers, one query over the organisation beats IN lists of 500. */
+const WHOLE_ORG_FROM = 2000;
+
+/**
+ * Contact details for the customers a run writes to: in chunks for a few (IN lists stay small),
+ * in one pass over the organisation's customers and contacts for many (a run that writes to most
+ * of 100,000 customers would otherwise send 400 queries).
+ */
 export async function loadContactInfo(
   db: Db,
   orgId: string,
   customerIds: readonly string[],
 ): Promise<Map<string, CustomerContactInfo>> {
   const result = new Map<string, CustomerContactInfo>();
-  const rank = { billing: 0, ap_approver: 1, other: 2 } as const;
-  for (let i = 0; i < customerIds.length; i += 500) {
-    const ids = customerIds.slice(i, i + 500);
-    const [rows, contacts] = await Promise.all([
-      db
-        .selectFrom('customers')
-        .select([
-          'id',
-          'name',
-          'kind',
-          'country',
-          'language',
-          'time_zone',
-          sql<string | null>`address_line1`.as('address_line1'),
-          sql<string | null>`address_line2`.as('address_line2'),
-          sql<string | null>`postal_code`.as('postal_code'),
-          sql<string | null>`city`.as('city'),
-        ])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('customer_contacts')
-        .select(['customer_id', 'name', 'role', 'email', 'position'])
-        .where('org_id', '=', orgId)
-        .where('customer_id', 'in', ids)
-        .execute(),
-    ]);
+  const wanted = new Set(customerIds);
+  const chunks =
+    wanted.size > WHOLE_ORG_FROM
+      ? [null]
+      : Array.from({ length: Math.ceil(customerIds.length / 500) }, (_, k) =>
+          customerIds.slice(k * 500, k * 500 + 500),
+        );
+  for (const ids of chunks) {
+    let customerQ = db
+      .selectFrom('customers')
+      .select([
+        'id',
+        'name',
+        'kind',
+        'country',
+        'language',
+        'time_zone',
+        sql<string | null>`address_line1`.as('address_line1'),
+        sql<string | null>`address_line2`.as('address_line2'),
+        sql<string | null>`postal_code`.as('postal_code'),
+        sql<string | null>`city`.as('city'),
+      ])
+      .where('org_id', '=', orgId);
+    let contactQ = db
+      .selectFrom('customer_contacts')
+      .select(['customer_id', 'name', 'role', 'email', 'position'])
+      .where('org_id', '=', orgId)
+      .where('email', 'is not', null);
+    if (ids) {
+      customerQ = customerQ.where('id', 'in', ids);
+      contactQ = contactQ.where('customer_id', 'in', ids);
+    }
+    const [rows, contacts] = await Promise.all([customerQ.execute(), contactQ.execute()]);
+    const best = bestContacts(contacts);
     for (const r of rows) {
-      const best = contacts
-        .filter((c) => c.customer_id === r.id && c.email)
-        .sort((a, b) => rank[a.role] - rank[b.role] || a.position - b.position)[0];
+      if (!wanted.has(r.id)) continue;
+      const contact = best.get(r.id);
       result.set(r.id, {
         customerId: r.id,
         name: r.name,
@@ -208,12 +229,38 @@ export async function loadContactInfo(
         address: [r.address_line1, r.address_line2, [r.postal_code, r.city].filter(Boolean).join(' ')].filter(
           (l): l is string => Boolean(l),
         ),
-        contactName: best?.name ?? null,
-        email: best?.email ?? null,
+        contactName: contact?.name ?? null,
+        email: contact?.email ?? null,
       });
     }
   }
   return result;
+}
+
+interface ContactRow {
+  readonly customer_id: string;
+  readonly name: string;
+  readonly role: 'billing' | 'ap_approver' | 'other';
+  readonly email: string | null;
+  readonly position: number;
+}
+
+const RANK = { billing: 0, ap_approver: 1, other: 2 } as const;
+
+/** Per customer, the contact to write to: billing first, then the AP approver, then anyone; by position. */
+function bestContacts(contacts: readonly ContactRow[]): Map<string, ContactRow> {
+  const best = new Map<string, ContactRow>();
+  for (const c of contacts) {
+    if (!c.email) continue;
+    const current = best.get(c.customer_id);
+    if (
+      !current ||
+      RANK[c.role] - RANK[current.role] < 0 ||
+      (c.role === current.role && c.position < current.position)
+    )
+      best.set(c.customer_id, c);
+  }
+  return best;
 }
 
 export async function loadSeller(db: Db, orgId: string): Promise<SellerInfo> {

@@ -1,4 +1,4 @@
-import { type Selectable, sql, type UpdateObject } from 'kysely';
+import { type Insertable, type Selectable, sql, type UpdateObject } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database, OutboxStatus, OutboxTable } from '../db/schema.ts';
@@ -68,48 +68,85 @@ function instant(text: string, what: string): string {
  *     html: null, sendAfter: '2026-03-05T08:00:00.000Z', messageId: messageIdFor(actionId, 'email', domain) });
  */
 export async function enqueueEmail(db: Db, orgId: string, msg: EmailToSend): Promise<EnqueuedEmail> {
-  const recipient = msg.recipient?.trim() || null;
-  const deliverable = recipient !== null && isEmailAddress(recipient);
-  const status: OutboxStatus = deliverable ? 'pending' : 'failed';
-  const now = nowIso();
-  const id = newId('message');
+  const row = outboxEmailRow(orgId, msg, newId('message'), nowIso());
   const inserted = await db
     .insertInto('outbox')
-    .values({
-      id,
-      org_id: orgId,
-      action_id: msg.actionId,
-      customer_id: msg.customerId,
-      channel: 'email',
-      recipient,
-      subject: msg.subject,
-      body_text: msg.text,
-      body_html: msg.html,
-      message_id: msg.messageId,
-      status,
-      send_after: instant(msg.sendAfter, 'sendAfter'),
-      attempts: 0,
-      last_error: deliverable
-        ? null
-        : recipient === null
-          ? NO_RECIPIENT
-          : `not delivered: "${recipient}" is not an email address; correct the contact's email (this message will not be retried)`,
-      created_at: now,
-    })
+    .values(row)
     .onConflict((oc) => oc.column('message_id').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (inserted) return { id, messageId: msg.messageId, status, created: true };
+  if (inserted) return { id: row.id, messageId: msg.messageId, status: row.status, created: true };
 
   const existing = await db
     .selectFrom('outbox')
     .select(['id', 'org_id', 'status'])
     .where('message_id', '=', msg.messageId)
     .executeTakeFirstOrThrow();
-  if (existing.org_id !== orgId) {
-    throw new Error(`Message-ID ${msg.messageId} already belongs to another organisation's message`);
-  }
+  if (existing.org_id !== orgId) throw foreignMessageId(msg.messageId);
   return { id: existing.id, messageId: msg.messageId, status: existing.status, created: false };
+}
+
+function foreignMessageId(messageId: string): Error {
+  return new Error(`Message-ID ${messageId} already belongs to another organisation's message`);
+}
+
+/**
+ * The outbox row of an email as enqueueEmail writes it (for callers that write many rows at once):
+ * `pending`, or `failed` with what to do when there is no deliverable recipient.
+ */
+export function outboxEmailRow(
+  orgId: string,
+  msg: EmailToSend,
+  id: string,
+  now: string,
+): Insertable<OutboxTable> & {
+  readonly id: string;
+  readonly status: OutboxStatus;
+} {
+  const recipient = msg.recipient?.trim() || null;
+  const deliverable = recipient !== null && isEmailAddress(recipient);
+  return {
+    id,
+    org_id: orgId,
+    action_id: msg.actionId,
+    customer_id: msg.customerId,
+    channel: 'email',
+    recipient,
+    subject: msg.subject,
+    body_text: msg.text,
+    body_html: msg.html,
+    message_id: msg.messageId,
+    status: deliverable ? 'pending' : 'failed',
+    send_after: instant(msg.sendAfter, 'sendAfter'),
+    attempts: 0,
+    last_error: deliverable
+      ? null
+      : recipient === null
+        ? NO_RECIPIENT
+        : `not delivered: "${recipient}" is not an email address; correct the contact's email (this message will not be retried)`,
+    created_at: now,
+  };
+}
+
+/**
+ * After writing outbox rows with ON CONFLICT (message_id) DO NOTHING, in bulk: when fewer rows went
+ * in than were given, the Message-IDs that were already there must be this organisation's (the same
+ * rule as enqueueEmail, which returns `created: false` for them); another organisation's throws.
+ */
+export async function checkExistingMessageIds(
+  db: Db,
+  orgId: string,
+  messageIds: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < messageIds.length; i += 1000) {
+    const foreign = await db
+      .selectFrom('outbox')
+      .select('message_id')
+      .where('message_id', 'in', messageIds.slice(i, i + 1000))
+      .where('org_id', '<>', orgId)
+      .executeTakeFirst();
+    if (foreign) throw foreignMessageId(foreign.message_id);
+  }
 }
 
 export async function getOutboxMessage(

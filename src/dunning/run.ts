@@ -12,15 +12,11 @@ import {
   runDateFor,
   zonedTimeToInstant,
 } from './calendar.ts';
-import { deliverAction } from './deliver.ts';
-import { loadContactInfo, loadDunningInputs, loadSeller } from './dunning-inputs.ts';
-import { messageVars } from './message-vars.ts';
-import type { TemplateKey } from './model.ts';
+import { type CustomerMeta, loadDunningInputs } from './dunning-inputs.ts';
 import type { PlannedAction, SkipReason } from './plan.ts';
 import { planDunning } from './plan.ts';
-import { ensureDefaultPolicy } from './policies.repository.ts';
-import { loadTemplateOverrides, templateFor } from './template-store.ts';
-import { renderMessage } from './templates/render.ts';
+import { ensureDefaultPolicy, type StoredPolicy } from './policies.repository.ts';
+import { recordActions } from './record-actions.ts';
 
 export interface RunOptions {
   /** The day to plan for. Default: today in the organisation's time zone (and each customer's). */
@@ -86,47 +82,20 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
   const work = async (trx: Db): Promise<RunSummary> => {
     if (isPostgres(trx))
       await sql`select pg_advisory_xact_lock(hashtext(${`duly-dunning:${orgId}`}))`.execute(trx);
-    const inputs = await loadDunningInputs(trx, orgId, {
-      ...(opts.customerId && { customerId: opts.customerId }),
-      ...(!opts.asOf && { customerAsOf: (tz: string) => runDateFor(opts.now, tz) }),
-    });
-    const plan = planDunning(inputs.invoices, inputs.customers, inputs.policies, asOf, calendar);
-    const skipped: Partial<Record<SkipReason, number>> = {};
-    for (const s of plan.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+    const { actions, skipped, customerMeta, policies } = await planRun(trx, orgId, asOf, opts);
     const sendAfterFor = (a: PlannedAction): string => {
-      const meta = inputs.customerMeta.get(a.customerId)!;
-      const policy = inputs.policies.get(a.policyId)!;
+      const meta = customerMeta.get(a.customerId)!;
+      const policy = policies.get(a.policyId)!;
       // A run for another day (catching up, testing) opens that day's window, not today's.
       const base = explicitDate ? zonedTimeToInstant(a.asOf, '00:00', meta.timeZone) : opts.now;
       return nextSendInstant(base, meta.timeZone, meta.country, policy.window, calendar);
     };
-    const describe = (
-      a: PlannedAction,
-      actionId: string | null,
-      status: RunAction['status'],
-      sendAfter: string,
-    ): RunAction => ({
-      actionId,
-      customerId: a.customerId,
-      currency: a.currency,
-      level: a.level.position,
-      levelName: a.level.name,
-      status,
-      sendAfter,
-      totalOpen: a.totalOpen,
-      invoices: a.items.map((i) => ({
-        invoiceId: i.invoiceId,
-        number: i.number,
-        level: i.level.position,
-        open: i.open,
-      })),
-    });
     if (opts.dryRun) {
       return {
         runId: null,
         asOf,
         dryRun: true,
-        actions: plan.actions.map((a) => describe(a, null, 'planned', sendAfterFor(a))),
+        actions: actions.map((a) => describe(a, null, 'planned', sendAfterFor(a))),
         created: 0,
         pendingReview: 0,
         skipped,
@@ -147,85 +116,11 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
         actions_created: 0,
       })
       .execute();
-    const [seller, contacts, overrides] = await Promise.all([
-      loadSeller(trx, orgId),
-      loadContactInfo(trx, orgId, [...new Set(plan.actions.map((a) => a.customerId))]),
-      loadTemplateOverrides(trx, orgId),
-    ]);
-    const recorded: RunAction[] = [];
-    const errors: { customerId: string; level: number; message: string }[] = [];
-    for (const a of plan.actions) {
-      const customer = contacts.get(a.customerId)!;
-      const vars = messageVars({
-        seller,
-        customer,
-        level: a.level,
-        currency: a.currency,
-        items: a.items,
-        today: a.asOf,
-      });
-      const template = templateFor(overrides, a.level.templateKey as TemplateKey, customer.language);
-      const rendered = renderMessage(template, vars);
-      if (!rendered.ok) {
-        errors.push({ customerId: a.customerId, level: a.level.position, message: rendered.error.message });
-        continue;
-      }
-      const actionId = newId('dunningAction');
-      const sendAfter = sendAfterFor(a);
-      const status: ActionStatus = a.level.review ? 'pending_review' : 'scheduled';
-      await trx
-        .insertInto('dunning_actions')
-        .values({
-          id: actionId,
-          org_id: orgId,
-          run_id: runId,
-          customer_id: a.customerId,
-          policy_id: a.policyId,
-          level_position: a.level.position,
-          level_name: a.level.name,
-          kind: a.level.kind,
-          channels: a.level.channels.join(','),
-          template_key: a.level.templateKey,
-          language: customer.language,
-          currency: a.currency,
-          total_open: a.totalOpen,
-          run_date: a.asOf,
-          send_after: sendAfter,
-          status,
-          subject: rendered.value.subject,
-          body: rendered.value.text,
-          decision_note: null,
-          decided_at: null,
-          created_at: startedAt,
-        })
-        .execute();
-      await trx
-        .insertInto('dunning_action_items')
-        .values(
-          a.items.map((i) => ({
-            org_id: orgId,
-            invoice_id: i.invoiceId,
-            level_position: i.level.position,
-            action_id: actionId,
-            open_amount: i.open,
-            days_overdue: i.daysOverdue,
-            run_date: a.asOf,
-          })),
-        )
-        .execute();
-      if (status === 'scheduled') {
-        await deliverAction(trx, orgId, {
-          actionId,
-          customer,
-          channels: a.level.channels,
-          vars,
-          message: rendered.value,
-          sendAfter,
-          dueDate: a.asOf,
-        });
-      }
-      recorded.push(describe(a, actionId, status, sendAfter));
-    }
+    const { recorded, errors } = await recordActions(trx, orgId, actions, {
+      runId,
+      now: startedAt,
+      sendAfterFor,
+    });
     await trx
       .updateTable('dunning_runs')
       .set({
@@ -240,7 +135,7 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
       runId,
       asOf,
       dryRun: false,
-      actions: recorded,
+      actions: recorded.map((r) => describe(r.planned, r.actionId, r.status, r.sendAfter)),
       created: recorded.length,
       pendingReview: recorded.filter((r) => r.status === 'pending_review').length,
       skipped,
@@ -249,4 +144,54 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
   };
   // Inside a caller's transaction (an API request with an Idempotency-Key), run in it.
   return opts.dryRun || db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Loads the snapshot and plans. Only what recording needs comes out: the open invoices and the
+ * skip list (a million objects each for a large organisation) stay in here and can be collected
+ * before the messages are rendered, which keeps garbage collection of a big run cheap.
+ */
+async function planRun(
+  trx: Db,
+  orgId: string,
+  asOf: IsoDate,
+  opts: RunOptions,
+): Promise<{
+  actions: readonly PlannedAction[];
+  skipped: Partial<Record<SkipReason, number>>;
+  customerMeta: ReadonlyMap<string, CustomerMeta>;
+  policies: ReadonlyMap<string, StoredPolicy>;
+}> {
+  const inputs = await loadDunningInputs(trx, orgId, {
+    ...(opts.customerId && { customerId: opts.customerId }),
+    ...(!opts.asOf && { customerAsOf: (tz: string) => runDateFor(opts.now, tz) }),
+  });
+  const plan = planDunning(inputs.invoices, inputs.customers, inputs.policies, asOf, calendar);
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  for (const s of plan.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+  return { actions: plan.actions, skipped, customerMeta: inputs.customerMeta, policies: inputs.policies };
+}
+
+function describe(
+  a: PlannedAction,
+  actionId: string | null,
+  status: RunAction['status'],
+  sendAfter: string,
+): RunAction {
+  return {
+    actionId,
+    customerId: a.customerId,
+    currency: a.currency,
+    level: a.level.position,
+    levelName: a.level.name,
+    status,
+    sendAfter,
+    totalOpen: a.totalOpen,
+    invoices: a.items.map((i) => ({
+      invoiceId: i.invoiceId,
+      number: i.number,
+      level: i.level.position,
+      open: i.open,
+    })),
+  };
 }
