@@ -5,7 +5,13 @@ describe('readConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
     expect(readConfig({})).toEqual({
       ok: true,
-      value: { databaseUrl: './data/duly.db', port: 3000, host: '127.0.0.1', demo: true, schedulerMinutes: 5 },
+      value: {
+        databaseUrl: './data/duly.db',
+        port: 3000,
+        host: '127.0.0.1',
+        demo: true,
+        schedulerMinutes: 5,
+      },
     });
   });
 
