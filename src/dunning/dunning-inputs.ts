@@ -255,7 +255,7 @@ function bestContacts(contacts: readonly ContactRow[]): Map<string, ContactRow> 
     const current = best.get(c.customer_id);
     if (
       !current ||
-      RANK[c.role] - RANK[current.role] < 0 ||
+      RANK[c.role] < RANK[current.role] ||
       (c.role === current.role && c.position < current.position)
     )
       best.set(c.customer_id, c);
