@@ -3,7 +3,6 @@ import type { CustomerRow } from '../db/schema.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { fail, ok, type Result } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
-import { countryDefaults } from '../kernel/locale.ts';
 import { type Page, type PageRequest, toPage } from '../kernel/page.ts';
 import type { Organization } from '../orgs/organization.ts';
 import {
@@ -14,6 +13,7 @@ import {
   type CustomerPatch,
   customerFromRow,
 } from './customer.ts';
+import { buildCustomerRows } from './customer-rows.ts';
 
 /** Loads tags, contacts and bank accounts for many customers in three queries, not 3 x N. */
 async function hydrate(db: Db, orgId: string, rows: readonly CustomerRow[]): Promise<Customer[]> {
@@ -128,19 +128,6 @@ async function refTaken(db: Db, orgId: string, ref: string, exceptId?: string): 
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** Fills language, currency and time zone from the country, then from the organisation. */
-export function resolveCustomerDefaults(
-  input: CustomerInput,
-  org: Pick<Organization, 'baseCurrency' | 'timeZone'>,
-): Required<Pick<CustomerInput, 'language' | 'currency' | 'timeZone'>> {
-  const d = countryDefaults(input.country);
-  return {
-    language: input.language ?? d?.language ?? 'en',
-    currency: input.currency ?? d?.currency ?? org.baseCurrency,
-    timeZone: input.timeZone ?? d?.timeZone ?? org.timeZone,
-  };
-}
-
 export async function createCustomer(
   db: Db,
   org: Organization,
@@ -153,29 +140,23 @@ export async function createCustomer(
       hint: 'customer refs are unique in an organisation; use another or update the existing customer',
     });
   }
-  const d = resolveCustomerDefaults(input, org);
-  const now = nowIso();
-  await db
-    .insertInto('customers')
-    .values({
-      id,
-      org_id: org.id,
-      ref: input.ref ?? null,
-      name: input.name,
-      kind: input.kind,
-      country: input.country,
-      language: d.language,
-      time_zone: d.timeZone,
-      currency: d.currency,
-      vat_id: input.vatId ?? null,
-      payment_terms_days: input.paymentTermsDays ?? null,
-      credit_limit: input.creditLimit ?? null,
-      on_hold: input.onHold ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await writeLists(db, org.id, id, input);
+  const rows = buildCustomerRows(org, input, { customerId: id, contactId: () => newId('contact') }, nowIso());
+  await db.insertInto('customers').values(rows.customer).execute();
+  if (rows.contacts.length > 0)
+    await db
+      .insertInto('customer_contacts')
+      .values([...rows.contacts])
+      .execute();
+  if (rows.tags.length > 0)
+    await db
+      .insertInto('customer_tags')
+      .values([...rows.tags])
+      .execute();
+  if (rows.bankAccounts.length > 0)
+    await db
+      .insertInto('customer_bank_accounts')
+      .values([...rows.bankAccounts])
+      .execute();
   const created = await getCustomer(db, org.id, id);
   return ok(created!);
 }

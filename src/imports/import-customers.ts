@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { type CustomerInput, customerInput } from '../customers/customer.ts';
-import { resolveCustomerDefaults } from '../customers/customers.repository.ts';
+import {
+  type BuiltCustomer,
+  buildCustomerRows,
+  resolveCustomerDefaults,
+} from '../customers/customer-rows.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Result } from '../kernel/errors.ts';
 import { minorUnitExponent, parseDecimalToMinor } from '../kernel/money.ts';
 import type { Organization } from '../orgs/organization.ts';
 import { type ColumnIndex, type CsvRow, cell } from './csv-rows.ts';
-import { type BuiltCustomer, buildCustomerRows } from './customer-rows.ts';
 import { addCellProblem, badAmountMessage, type CellProblem, shown } from './import-problems.ts';
 import { type ImportOptions, type ImportSummary, importClock, runImport } from './import-run.ts';
 

@@ -1,12 +1,25 @@
-import type { CustomerInput } from '../customers/customer.ts';
-import { resolveCustomerDefaults } from '../customers/customers.repository.ts';
 import type {
   CustomerBankAccountsTable,
   CustomerContactsTable,
   CustomersTable,
   CustomerTagsTable,
 } from '../db/schema.ts';
+import { countryDefaults } from '../kernel/locale.ts';
 import type { Organization } from '../orgs/organization.ts';
+import type { CustomerInput } from './customer.ts';
+
+/** Fills language, currency and time zone from the country, then from the organisation. */
+export function resolveCustomerDefaults(
+  input: CustomerInput,
+  org: Pick<Organization, 'baseCurrency' | 'timeZone'>,
+): Required<Pick<CustomerInput, 'language' | 'currency' | 'timeZone'>> {
+  const d = countryDefaults(input.country);
+  return {
+    language: input.language ?? d?.language ?? 'en',
+    currency: input.currency ?? d?.currency ?? org.baseCurrency,
+    timeZone: input.timeZone ?? d?.timeZone ?? org.timeZone,
+  };
+}
 
 export interface BuiltCustomer {
   readonly customer: CustomersTable;
@@ -18,7 +31,7 @@ export interface BuiltCustomer {
 /**
  * The rows a validated customer is stored as, without touching the database: the same shape
  * createCustomer writes (defaults from resolveCustomerDefaults, repeated tags and IBANs once,
- * contacts in the given order). Candidate to move beside createCustomer so both share it.
+ * contacts in the given order). Shared by createCustomer and the bulk CSV import.
  */
 export function buildCustomerRows(
   org: Pick<Organization, 'id' | 'baseCurrency' | 'timeZone'>,
