@@ -7,9 +7,10 @@ import { type Page, type PageRequest, toPage } from '../kernel/page.ts';
 import { invoiceBalances } from '../ledger/ledger.repository.ts';
 import { deliverAction } from './deliver.ts';
 import { loadContactInfo, loadSeller } from './dunning-inputs.ts';
+import type { SellerInfo } from './message-vars.ts';
 import { type CustomerContactInfo, messageVars } from './message-vars.ts';
-import type { MessageVars } from './model.ts';
-import { loadPolicies } from './policies.repository.ts';
+import type { Level, MessageVars } from './model.ts';
+import { loadPolicies, type StoredPolicy } from './policies.repository.ts';
 
 export interface ActionItem {
   readonly invoiceId: string;
@@ -147,15 +148,22 @@ export async function getAction(db: Db, orgId: string, id: string): Promise<Dunn
 }
 
 /** The message variables of an action as they stand now (amounts may have changed since the run). */
-async function currentVars(
+/**
+ * The message variables of a recorded action. `amounts: 'now'` uses what is open today and drops
+ * invoices paid since the run (approval); `'atRun'` reproduces what the run wrote (letters).
+ * Seller and policies may be passed in when the caller handles many actions.
+ */
+export async function actionVars(
   db: Db,
   orgId: string,
   a: DunningAction,
-): Promise<{ vars: MessageVars; customer: CustomerContactInfo } | undefined> {
+  amounts: 'now' | 'atRun',
+  loaded?: { readonly seller: SellerInfo; readonly policies: Map<string, StoredPolicy> },
+): Promise<{ vars: MessageVars; customer: CustomerContactInfo; level: Level } | undefined> {
   const [seller, contacts, policies, invoices] = await Promise.all([
-    loadSeller(db, orgId),
+    loaded?.seller ?? loadSeller(db, orgId),
     loadContactInfo(db, orgId, [a.customerId]),
-    loadPolicies(db, orgId),
+    loaded?.policies ?? loadPolicies(db, orgId),
     db
       .selectFrom('invoices')
       .select(['id', 'issue_date', 'due_date', 'total'])
@@ -177,18 +185,18 @@ async function currentVars(
     level,
     currency: a.currency,
     items: a.items
-      .filter((i) => i.openNow > 0)
+      .filter((i) => amounts === 'atRun' || i.openNow > 0)
       .map((i) => ({
         number: i.number,
         issueDate: byId.get(i.invoiceId)!.issue_date,
         dueDate: byId.get(i.invoiceId)!.due_date,
         daysOverdue: i.daysOverdue,
         total: byId.get(i.invoiceId)!.total,
-        open: i.openNow,
+        open: amounts === 'now' ? i.openNow : i.openAtRun,
       })),
     today: a.runDate,
   });
-  return { vars, customer };
+  return { vars, customer, level };
 }
 
 /**
@@ -209,7 +217,7 @@ export async function approveAction(
   if (a.items.every((i) => i.openNow <= 0)) {
     return decide(db, orgId, id, 'skipped', 'everything it chased was paid before approval');
   }
-  const current = await currentVars(db, orgId, a);
+  const current = await actionVars(db, orgId, a, 'now');
   if (!current) return fail('not_found', 'the policy level or customer of this action no longer exists');
   await deliverAction(db, orgId, {
     actionId: a.id,

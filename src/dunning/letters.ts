@@ -1,10 +1,9 @@
 import type { Db } from '../db/database.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { newId } from '../kernel/ids.ts';
-import { getAction } from './actions.repository.ts';
-import { loadContactInfo, loadSeller } from './dunning-inputs.ts';
+import { actionVars, getAction } from './actions.repository.ts';
+import { loadSeller } from './dunning-inputs.ts';
 import { renderLetterPdf } from './letter.ts';
-import { messageVars } from './message-vars.ts';
 import { loadPolicies } from './policies.repository.ts';
 
 /**
@@ -33,35 +32,9 @@ export async function produceLetters(db: Db, orgId: string, limit = 200): Promis
   let made = 0;
   for (const { id } of owed) {
     const a = (await getAction(db, orgId, id))!;
-    const customer = (await loadContactInfo(db, orgId, [a.customerId])).get(a.customerId);
-    const level = policies.get(a.policyId)?.levels.find((l) => l.position === a.level);
-    if (!customer || !level) continue;
-    const invoices = await db
-      .selectFrom('invoices')
-      .select(['id', 'issue_date', 'due_date', 'total'])
-      .where('org_id', '=', orgId)
-      .where(
-        'id',
-        'in',
-        a.items.map((i) => i.invoiceId),
-      )
-      .execute();
-    const byId = new Map(invoices.map((i) => [i.id, i]));
-    const vars = messageVars({
-      seller,
-      customer,
-      level,
-      currency: a.currency,
-      items: a.items.map((i) => ({
-        number: i.number,
-        issueDate: byId.get(i.invoiceId)!.issue_date,
-        dueDate: byId.get(i.invoiceId)!.due_date,
-        daysOverdue: i.daysOverdue,
-        total: byId.get(i.invoiceId)!.total,
-        open: i.openAtRun,
-      })),
-      today: a.runDate,
-    });
+    const built = await actionVars(db, orgId, a, 'atRun', { seller, policies });
+    if (!built) continue;
+    const { vars, customer, level } = built;
     const pdf = await renderLetterPdf({
       vars,
       subject: a.subject ?? level.name,
