@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { fail, ok } from '../kernel/errors.ts';
 import { LANGUAGES } from '../kernel/locale.ts';
+import { toPage } from '../kernel/page.ts';
 import { isoDate } from '../ledger/invoice.ts';
 import { approveAction, editAction, getAction, listActions, skipAction } from './actions.repository.ts';
 import { TEMPLATE_KEYS } from './model.ts';
@@ -67,11 +68,14 @@ export async function dunningRoutes(app: Api, db: Db): Promise<void> {
       if (!page) return reply;
       let q = db.selectFrom('dunning_runs').selectAll().where('org_id', '=', req.org.id);
       if (page.after) q = q.where('id', '>', page.after);
-      const rows = await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute();
-      const data = rows.slice(0, page.limit).map((r) => ({
+      const p = toPage(
+        await q
+          .orderBy('id')
+          .limit(page.limit + 1)
+          .execute(),
+        page.limit,
+      );
+      const data = p.data.map((r) => ({
         id: r.id,
         runDate: r.run_date,
         trigger: r.trigger,
@@ -80,10 +84,7 @@ export async function dunningRoutes(app: Api, db: Db): Promise<void> {
         actionsCreated: r.actions_created,
         summary: r.summary ? JSON.parse(r.summary) : null,
       }));
-      return {
-        data,
-        nextCursor: rows.length > page.limit ? Buffer.from(data.at(-1)!.id).toString('base64url') : null,
-      };
+      return { data, nextCursor: p.nextCursor };
     },
   );
 
