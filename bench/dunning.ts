@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dunning [-- --customers 100000 --invoices 1000000 --engines sqlite,postgres --as-of 2026-03-16]`
+ * `npm run bench:dunning [-- --customers 100000 --invoices 1000000 --engines sqlite,postgres --as-of 2026-03-16 --reuse-load]`
  *
  * Builds a fresh database per engine through Duly's bulk import path (importCustomersCsv,
  * importInvoicesCsv, from deterministic CSV files in bench/out/): customers with a billing email,
@@ -9,11 +9,14 @@
  * and measures the raw floor in the same process: one SQL scan of the open items plus one bulk
  * insert of as many action rows (bench/dunning-floor.ts). Prints invoices/s and run / floor.
  *
+ * --reuse-load keeps the loaded database (bench/out/*-loaded.db, a PostgreSQL template database) and
+ * starts the next run with it instead of importing again: for working on the run, not for the table.
+ *
  * PostgreSQL: databases are created and dropped through BENCH_DATABASE_URL, else TEST_DATABASE_URL,
  * else postgres://postgres@127.0.0.1:5432/test.
  */
-import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,8 +45,11 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'sqlite,postgres' },
     'as-of': { type: 'string', default: '2026-03-16' },
     seed: { type: 'string', default: '1' },
+    'reuse-load': { type: 'boolean', default: false },
   },
 });
+/** Keeps the loaded database (a file copy, a PostgreSQL template) and starts from it next time. */
+const REUSE = args['reuse-load'];
 const CUSTOMERS = Number(args.customers);
 const INVOICES = Number(args.invoices);
 const SEED = Number(args.seed);
@@ -52,6 +58,7 @@ if (!isIsoDate(AS_OF)) throw new Error(`--as-of must be YYYY-MM-DD, got ${AS_OF}
 // Late morning UTC: inside the sending window of every customer zone on a weekday.
 const NOW = `${AS_OF}T10:00:00.000Z`;
 const ENGINES = args.engines.split(',').map((e) => e.trim()) as Engine[];
+const STEM = `dunning-v${DUNNING_DATA_VERSION}-s${SEED}-${AS_OF}-${CUSTOMERS}-${INVOICES}`;
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
@@ -61,15 +68,35 @@ const ADMIN_URL =
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const secondsSince = (t0: number) => (performance.now() - t0) / 1000;
 
-async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+interface FreshDatabase {
+  readonly handle: DatabaseHandle;
+  /** True when the data came from a kept snapshot (--reuse-load): skip the import. */
+  readonly loaded: boolean;
+  /** Keeps the loaded state for the next --reuse-load run; use the handle it returns from then on. */
+  readonly snapshot: () => Promise<DatabaseHandle>;
+  readonly drop: () => Promise<void>;
+}
+
+async function freshDatabase(engine: Engine, stem: string): Promise<FreshDatabase> {
   if (engine === 'sqlite') {
     const file = join(OUT, 'dunning.db');
+    const kept = join(OUT, `${stem}-loaded.db`);
     const files = [file, `${file}-wal`, `${file}-shm`];
     for (const f of files) rmSync(f, { force: true });
+    const loaded = REUSE && existsSync(kept);
+    if (loaded) copyFileSync(kept, file);
     const handle = openDatabase(file);
     await migrateToLatest(handle.db);
     return {
       handle,
+      loaded,
+      snapshot: async () => {
+        if (!REUSE) return handle;
+        if (handle.raw.engine === 'sqlite') handle.raw.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        copyFileSync(file, `${kept}.tmp`);
+        renameSync(`${kept}.tmp`, kept);
+        return handle;
+      },
       drop: async () => {
         await handle.close();
         for (const f of files) rmSync(f, { force: true });
@@ -77,6 +104,7 @@ async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; 
     };
   }
   const name = `duly_bench_dunning_${randomBytes(5).toString('hex')}`;
+  const template = `duly_bench_dunning_loaded_${createHash('sha1').update(stem).digest('hex').slice(0, 10)}`;
   const admin = async (statement: string) => {
     const c = new pg.Client({ connectionString: ADMIN_URL });
     await c.connect();
@@ -86,13 +114,33 @@ async function freshDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; 
       await c.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  const exists = async (db: string) => {
+    const c = new pg.Client({ connectionString: ADMIN_URL });
+    await c.connect();
+    try {
+      return (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [db])).rowCount === 1;
+    } finally {
+      await c.end();
+    }
+  };
+  const loaded = REUSE && (await exists(template));
+  await admin(loaded ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = openDatabase(url.toString());
+  let handle = openDatabase(url.toString());
   await migrateToLatest(handle.db);
   return {
     handle,
+    loaded,
+    snapshot: async () => {
+      if (!REUSE) return handle;
+      // CREATE DATABASE ... TEMPLATE needs the source without connections.
+      await handle.close();
+      await admin(`DROP DATABASE IF EXISTS ${template}`);
+      await admin(`CREATE DATABASE ${template} TEMPLATE ${name}`);
+      handle = openDatabase(url.toString());
+      return handle;
+    },
     drop: async () => {
       await handle.close();
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -121,30 +169,41 @@ interface Measure {
 }
 
 async function runEngine(engine: Engine, files: { customers: string; invoices: string }): Promise<Measure> {
-  const { handle, drop } = await freshDatabase(engine);
+  const fresh = await freshDatabase(engine, STEM);
+  let handle = fresh.handle;
   try {
-    const org = await createOrganization(
-      handle.db,
-      orgInput.parse({
-        legalName: 'Bench s.r.o.',
-        country: 'CZ',
-        email: 'pohledavky@bench.example',
-        phone: '+420 555 123 456',
-        bankAccounts: [
-          { iban: 'CZ6508000000192000145399', currency: 'CZK', bankName: 'Česká spořitelna' },
-          { iban: 'DE89370400440532013000', currency: 'EUR', bic: 'COBADEFFXXX' },
-        ],
-      }),
-    );
-    const t0 = performance.now();
-    log(`${engine}: importing ${CUSTOMERS} customers and ${INVOICES} invoices`);
-    unwrap(await importCustomersCsv(handle, org, createReadStream(files.customers)));
-    const imported = unwrap(await importInvoicesCsv(handle, org.id, createReadStream(files.invoices)));
-    const loadSeconds = secondsSince(t0);
-    // What autovacuum would do within a minute of a big import; without statistics PostgreSQL
-    // plans the checks below (and the run's own queries) as if the tables were empty.
-    if (engine === 'postgres') await sql`ANALYZE`.execute(handle.db);
-    log(`${engine}: loaded in ${loadSeconds.toFixed(1)} s (${imported.rowsWritten} invoice rows written)`);
+    let loadSeconds = 0;
+    let orgId: string;
+    if (fresh.loaded) {
+      orgId = (await handle.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
+      log(`${engine}: starting from the kept load (--reuse-load)`);
+    } else {
+      const org = await createOrganization(
+        handle.db,
+        orgInput.parse({
+          legalName: 'Bench s.r.o.',
+          country: 'CZ',
+          email: 'pohledavky@bench.example',
+          phone: '+420 555 123 456',
+          bankAccounts: [
+            { iban: 'CZ6508000000192000145399', currency: 'CZK', bankName: 'Česká spořitelna' },
+            { iban: 'DE89370400440532013000', currency: 'EUR', bic: 'COBADEFFXXX' },
+          ],
+        }),
+      );
+      orgId = org.id;
+      const t0 = performance.now();
+      log(`${engine}: importing ${CUSTOMERS} customers and ${INVOICES} invoices`);
+      unwrap(await importCustomersCsv(handle, org, createReadStream(files.customers)));
+      const imported = unwrap(await importInvoicesCsv(handle, org.id, createReadStream(files.invoices)));
+      loadSeconds = secondsSince(t0);
+      // What autovacuum would do within a minute of a big import; without statistics PostgreSQL
+      // plans the checks below (and the run's own queries) as if the tables were empty.
+      if (engine === 'postgres') await sql`ANALYZE`.execute(handle.db);
+      log(`${engine}: loaded in ${loadSeconds.toFixed(1)} s (${imported.rowsWritten} invoice rows written)`);
+      handle = await fresh.snapshot();
+    }
+    const org = { id: orgId };
 
     const scan = await scanOpenItems(handle, org.id);
     log(`${engine}: floor scan: ${scan.rows} open items in ${scan.seconds.toFixed(2)} s`);
@@ -188,7 +247,7 @@ async function runEngine(engine: Engine, files: { customers: string; invoices: s
       insertSeconds: insert.seconds,
     };
   } finally {
-    await drop();
+    await fresh.drop();
   }
 }
 
@@ -241,10 +300,10 @@ function printTable(rows: readonly Measure[]): void {
 }
 
 mkdirSync(OUT, { recursive: true });
-const stem = `dunning-v${DUNNING_DATA_VERSION}-s${SEED}-${AS_OF}-${CUSTOMERS}`;
+
 const files = {
-  customers: join(OUT, `${stem}-customers.csv`),
-  invoices: join(OUT, `${stem}-${INVOICES}-invoices.csv`),
+  customers: join(OUT, `dunning-v${DUNNING_DATA_VERSION}-s${SEED}-${AS_OF}-${CUSTOMERS}-customers.csv`),
+  invoices: join(OUT, `${STEM}-invoices.csv`),
 };
 log(
   `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${loadavg()

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatMinor, minorUnitExponent } from '../../kernel/money.ts';
 import {
   domesticAccount,
   formatDate,
@@ -25,6 +27,29 @@ describe('formatMoney', () => {
     ['cs', 'CZK', 0, '0,00~Kč'],
   ] as const)('writes %s %s %i as %s', (language, currency, minor, expected) => {
     expect(formatMoney(minor, currency, language)).toBe(nb(expected));
+  });
+
+  it('writes every amount exactly as Intl does, in every language and currency (the fast path is an optimisation)', () => {
+    const currencies = ['CZK', 'EUR', 'GBP', 'NOK', 'CHF', 'SEK', 'PLN', 'HUF', 'JPY', 'USD'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(LOCALES) as (keyof typeof LOCALES)[])),
+        fc.constantFrom(...currencies),
+        fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.maxSafeNat()),
+        (language, currency, minor) => {
+          const digits = minorUnitExponent(currency);
+          const intl = new Intl.NumberFormat(LOCALES[language], {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+          const decimal = formatMinor(minor, currency) as Intl.StringNumericLiteral;
+          expect(formatMoney(minor, currency, language)).toBe(intl.format(decimal));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('is exact beyond 2^31 and up to the largest safe amount, where a float would round', () => {
@@ -98,6 +123,20 @@ describe('lists, IBANs and domestic accounts', () => {
     expect(formatList(numbers, 'nl')).toBe('A1, A2 en A3');
     expect(formatList(numbers, 'nb')).toBe('A1, A2 og A3');
     expect(formatList(['A1'], 'en')).toBe('A1');
+  });
+
+  it('joins any list exactly as Intl.ListFormat does (the learnt pattern is an optimisation)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(LOCALES) as (keyof typeof LOCALES)[])),
+        fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 9 }),
+        (language, items) => {
+          const intl = new Intl.ListFormat(LOCALES[language], { style: 'long', type: 'conjunction' });
+          expect(formatList(items, language)).toBe(intl.format(items));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('shortens a long list for a subject line, with the right plural', () => {

@@ -1,7 +1,7 @@
 import { type IsoDate, isIsoDate } from '../../kernel/dates.ts';
 import { normalizeIban } from '../../kernel/iban.ts';
 import type { Language } from '../../kernel/locale.ts';
-import { formatMinor, minorUnitExponent } from '../../kernel/money.ts';
+import { assertMinor, formatMinor, minorUnitExponent } from '../../kernel/money.ts';
 
 /**
  * Locale formatting for what a customer reads: amounts, dates, lists, bank accounts. Pure and exact;
@@ -46,8 +46,62 @@ function moneyFormat(language: Language, currency: string): Intl.NumberFormat {
  *   formatMoney(1234550, 'EUR', 'nl') // "€ 12.345,50"
  */
 export function formatMoney(minor: number, currency: string, language: Language): string {
+  assertMinor(minor);
+  const key = `${language}:${currency}`;
+  let fast = fastMoney.get(key);
+  if (fast === undefined) {
+    fast = fastMoneyFormat(language, currency);
+    fastMoney.set(key, fast);
+  }
+  if (fast && minor >= 0) return fast(minor);
+  return intlMoney(minor, currency, language);
+}
+
+function intlMoney(minor: number, currency: string, language: Language): string {
   const decimal = formatMinor(minor, currency) as Intl.StringNumericLiteral;
   return moneyFormat(language, currency).format(decimal);
+}
+
+const fastMoney = new Map<string, ((minor: number) => string) | null>();
+
+/**
+ * Intl's pattern for a language and currency, learnt once from formatToParts and replayed with
+ * string operations: a run formats millions of amounts, and Intl.NumberFormat.format costs
+ * microseconds each. Only for amounts >= 0 in the patterns this understands (prefix, integer groups
+ * of three, decimal part, suffix); it checks itself against Intl on probe amounts and returns null
+ * (Intl is used) when anything differs.
+ */
+function fastMoneyFormat(language: Language, currency: string): ((minor: number) => string) | null {
+  const exp = minorUnitExponent(currency);
+  const parts = moneyFormat(language, currency).formatToParts(
+    `1234567${exp ? `.${'8'.repeat(exp)}` : ''}` as Intl.StringNumericLiteral,
+  );
+  const firstNumber = parts.findIndex((p) => p.type === 'integer');
+  const lastNumber = parts.findLastIndex((p) => ['integer', 'group', 'decimal', 'fraction'].includes(p.type));
+  if (firstNumber < 0) return null;
+  const prefix = parts
+    .slice(0, firstNumber)
+    .map((p) => p.value)
+    .join('');
+  const suffix = parts
+    .slice(lastNumber + 1)
+    .map((p) => p.value)
+    .join('');
+  const group = parts.find((p) => p.type === 'group')?.value ?? '';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '';
+  const format = (minor: number): string => {
+    const digits = String(minor).padStart(exp + 1, '0');
+    const int = digits.slice(0, digits.length - exp);
+    let grouped = '';
+    for (let end = int.length; end > 0; end -= 3) {
+      const start = Math.max(0, end - 3);
+      grouped =
+        start > 0 ? `${group}${int.slice(start, end)}${grouped}` : `${int.slice(start, end)}${grouped}`;
+    }
+    return `${prefix}${grouped}${exp ? `${decimal}${digits.slice(-exp)}` : ''}${suffix}`;
+  };
+  const probes = [0, 1, 99, 100, 999, 1000, 12345, 123456, 1234567, 987654321, 9007199254740991];
+  return probes.every((p) => format(p) === intlMoney(p, currency, language)) ? format : null;
 }
 
 const EN_MONTHS = [
@@ -96,6 +150,19 @@ function longDate(language: Language): Intl.DateTimeFormat {
  *   formatDate('2026-03-31', 'cs', 'long') // "31. března 2026"
  */
 export function formatDate(iso: IsoDate, language: Language, style: DateStyle = 'short'): string {
+  // A run prints the same hundred dates a million times.
+  const key = `${language}${style}${iso}`;
+  const cached = formattedDates.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = formatDateOnce(iso, language, style);
+  if (formattedDates.size >= 20_000) formattedDates.clear();
+  formattedDates.set(key, formatted);
+  return formatted;
+}
+
+const formattedDates = new Map<string, string>();
+
+function formatDateOnce(iso: IsoDate, language: Language, style: DateStyle): string {
   if (!isIsoDate(iso)) throw new Error(`not a date: ${String(iso)}`);
   const [y, m, d] = iso.split('-') as [string, string, string];
   const day = Number(d);
@@ -119,14 +186,39 @@ export function formatDate(iso: IsoDate, language: Language, style: DateStyle = 
 
 const listFormats = new Map<Language, Intl.ListFormat>();
 
-/** "2026-0042, 2026-0043 and 2026-0051" / "... a 2026-0051" / "... und 2026-0051". */
-export function formatList(items: readonly string[], language: Language): string {
+function intlList(items: readonly string[], language: Language): string {
   let format = listFormats.get(language);
   if (!format) {
     format = new Intl.ListFormat(LOCALES[language], { style: 'long', type: 'conjunction' });
     listFormats.set(language, format);
   }
   return format.format(items);
+}
+
+/**
+ * Intl's list pattern ("A, B and C") learnt once per language: the separator between items and the
+ * one before the last. Null (Intl is used) when the language's lists do not follow that shape.
+ */
+const simpleLists = new Map<Language, { readonly between: string; readonly last: string } | null>();
+
+function simpleList(language: Language): { readonly between: string; readonly last: string } | null {
+  let pattern = simpleLists.get(language);
+  if (pattern === undefined) {
+    const three = intlList(['\u0001', '\u0002', '\u0003'], language);
+    const m = /^\u0001(.*)\u0002(.*)\u0003$/s.exec(three);
+    pattern = m ? { between: m[1]!, last: m[2]! } : null;
+    if (pattern && intlList(['\u0001', '\u0002'], language) !== `\u0001${pattern.last}\u0002`) pattern = null;
+    simpleLists.set(language, pattern);
+  }
+  return pattern;
+}
+
+/** "2026-0042, 2026-0043 and 2026-0051" / "... a 2026-0051" / "... und 2026-0051". */
+export function formatList(items: readonly string[], language: Language): string {
+  const pattern = simpleList(language);
+  if (!pattern || items.length === 0) return intlList(items, language);
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(pattern.between)}${pattern.last}${items[items.length - 1]}`;
 }
 
 const MORE: Readonly<Record<Language, (n: number) => string>> = Object.freeze({

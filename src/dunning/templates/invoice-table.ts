@@ -49,7 +49,10 @@ export function invoiceTableText(table: InvoiceTable): string {
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */
+const HTML_SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -4,6 +4,7 @@ import { type DulyErrorDetail, fail, ok, type Result } from '../../kernel/errors
 import { LANGUAGES, type Language } from '../../kernel/locale.ts';
 import { assertMinor, isCurrency } from '../../kernel/money.ts';
 import type { MessageVars, TemplateKey } from '../model.ts';
+import { type CompiledTemplate, compileLiquid, type Filters } from './compiled.ts';
 import { type DateStyle, formatDate, formatMoney } from './format.ts';
 import { textToHtml } from './html.ts';
 import { invoiceTableHtml, invoiceTableText } from './invoice-table.ts';
@@ -65,6 +66,33 @@ function languageOf(environment: unknown): Language {
   return language as Language;
 }
 
+type Variables = Readonly<Record<string, unknown>>;
+
+/** `{{ amount | money }}`, `{{ amount | money: 'EUR' }}`: minor units in the customer's locale. */
+function moneyFilter(value: unknown, currency: unknown, variables: Variables): string {
+  const code = currency === undefined ? variables.currency : currency;
+  if (typeof code !== 'string' || !isCurrency(code))
+    throw new Error(`money: unknown currency ${String(code)}`);
+  assertMinor(value, 'money: the amount');
+  return formatMoney(value, code, languageOf(variables));
+}
+
+/** `{{ deadline | date }}`, `{{ deadline | date: 'long' }}`. */
+function dateFilter(value: unknown, style: unknown, variables: Variables): string {
+  if (value === null || value === undefined) throw new Error('date: the value is empty (no date given)');
+  if (typeof value !== 'string' || !isIsoDate(value)) throw new Error(`date: not a date: ${String(value)}`);
+  const s = style ?? 'short';
+  if (s !== 'short' && s !== 'long')
+    throw new Error(`date: style must be "short" or "long", not ${String(s)}`);
+  return formatDate(value, languageOf(variables), s as DateStyle);
+}
+
+/** The same filters for the compiled fast path (compiled.ts). */
+const COMPILED_FILTERS: Filters = Object.freeze({
+  money: (value, args, variables) => moneyFilter(value, args[0], variables),
+  date: (value, args, variables) => dateFilter(value, args[0], variables),
+});
+
 function createEngine(): Liquid {
   const engine = new Liquid({
     strictVariables: true,
@@ -95,20 +123,10 @@ function createEngine(): Liquid {
     engine.unregisterFilter(filter);
   }
   engine.registerFilter('money', function (this: { context: { environments: unknown } }, value, currency) {
-    const code =
-      currency === undefined ? (this.context.environments as { currency: string }).currency : currency;
-    if (typeof code !== 'string' || !isCurrency(code))
-      throw new Error(`money: unknown currency ${String(code)}`);
-    assertMinor(value, 'money: the amount');
-    return formatMoney(value, code, languageOf(this.context.environments));
+    return moneyFilter(value, currency, this.context.environments as Variables);
   });
   engine.registerFilter('date', function (this: { context: { environments: unknown } }, value, style) {
-    if (value === null || value === undefined) throw new Error('date: the value is empty (no date given)');
-    if (typeof value !== 'string' || !isIsoDate(value)) throw new Error(`date: not a date: ${String(value)}`);
-    const s = style ?? 'short';
-    if (s !== 'short' && s !== 'long')
-      throw new Error(`date: style must be "short" or "long", not ${String(s)}`);
-    return formatDate(value, languageOf(this.context.environments), s as DateStyle);
+    return dateFilter(value, style, this.context.environments as Variables);
   });
   return engine;
 }
@@ -163,12 +181,40 @@ function explain(error: unknown): { message: string; line?: number; column?: num
   return { message: raw, ...where };
 }
 
+const compiledCache = new Map<string, CompiledTemplate | null>();
+
+/** The compiled form of `source`, or null when only LiquidJS can render it (see compiled.ts). */
+function compiled(source: string): CompiledTemplate | null {
+  let c = compiledCache.get(source);
+  if (c === undefined) {
+    c = compileLiquid(source, COMPILED_FILTERS);
+    if (compiledCache.size >= PARSE_CACHE_SIZE)
+      compiledCache.delete(compiledCache.keys().next().value as string);
+    compiledCache.set(source, c);
+  }
+  return c;
+}
+
+/** Whether `source` renders on the compiled fast path (the shipped texts must). */
+export function hasFastPath(source: string): boolean {
+  return compiled(source) !== null;
+}
+
 function renderPart(
   template: MessageTemplate,
   part: Part,
   variables: object,
   language: Language,
+  fastPath: boolean,
 ): Result<string> {
+  const fast = fastPath ? compiled(template[part]) : null;
+  if (fast) {
+    try {
+      return ok(fast(variables));
+    } catch {
+      // FALLBACK or an error: LiquidJS renders it, or says what is wrong in its own words.
+    }
+  }
   try {
     return ok(String(engine.renderSync(parse(template[part]), variables)));
   } catch (error) {
@@ -220,15 +266,23 @@ function oneLine(text: string): string {
  *   renderMessage(defaultTemplate('overdue_first', 'cs'), vars)
  *   // ok({ subject: 'Připomínka úhrady faktury 2026-0042', text: 'Dobrý den,\n\n...', html: '<!DOCTYPE html>...' })
  */
-export function renderMessage(template: MessageTemplate, vars: MessageVars): Result<RenderedMessage> {
+export function renderMessage(
+  template: MessageTemplate,
+  vars: MessageVars,
+  options: {
+    /** False renders with LiquidJS alone: the reference the compiled fast path is tested against. */
+    readonly fastPath?: boolean;
+  } = {},
+): Result<RenderedMessage> {
+  const fastPath = options.fastPath ?? true;
   const language = vars.language;
   if (vars.invoices.length === 0) {
     return fail('validation_failed', 'A reminder needs at least one invoice', { field: 'invoices' });
   }
   const { variables, table } = templateScope(vars);
-  const subject = renderPart(template, 'subject', variables, language);
+  const subject = renderPart(template, 'subject', variables, language, fastPath);
   if (!subject.ok) return subject;
-  const body = renderPart(template, 'body', variables, language);
+  const body = renderPart(template, 'body', variables, language, fastPath);
   if (!body.ok) return body;
   const problem = (part: Part, message: string) =>
     templateError<RenderedMessage>(template, part, language, { message });

@@ -11,9 +11,9 @@ import {
 import type { InvoiceTable } from './invoice-table.ts';
 
 /**
- * What a template sees: MessageVars, copied into frozen objects without prototypes (so there is no
- * `constructor`, `__proto__` or `toString` to reach), plus values formatted in the customer's
- * locale so template authors never format money or dates by hand.
+ * What a template sees: MessageVars, copied into fresh objects of which templates can read only own
+ * properties (so there is no `constructor`, `__proto__` or `toString` to reach), plus values
+ * formatted in the customer's locale so template authors never format money or dates by hand.
  */
 
 /**
@@ -67,8 +67,17 @@ function cleanOrNull(text: string | null): string | null {
   return text === null ? null : clean(text);
 }
 
+/**
+ * The prototype of every scope object: it has nothing of Object.prototype, so there is no
+ * `toString` (printing an object fails instead of writing "[object Object]") and templates, which
+ * read own properties only, reach no `constructor` or `__proto__`. Unlike Object.create(null)
+ * objects, which V8 keeps in slow dictionary mode (a third of a render), these stay fast.
+ */
+class ScopeObject {}
+Object.setPrototypeOf(ScopeObject.prototype, null);
+
 function record<T extends object>(fields: T): Readonly<T> {
-  return Object.freeze(Object.assign(Object.create(null) as T, fields));
+  return Object.assign(new ScopeObject(), fields) as T;
 }
 
 /** Builds the template variables for one message. Throws on malformed input (a bug in the caller). */
@@ -93,7 +102,9 @@ export function templateScope(vars: MessageVars): TemplateScope {
   const totalOpenFormatted = formatMoney(vars.totalOpen, vars.currency, lang);
   const iban = vars.payment.iban === null ? null : normalizeIban(clean(vars.payment.iban));
   const reference = clean(vars.payment.reference);
-  const variables = record({
+  // Frozen at the top, where a tag like {% increment %} would write.
+  const variables = Object.freeze({
+    __proto__: null,
     language: lang,
     today: vars.today,
     todayFormatted: formatDate(vars.today, lang),
