@@ -204,10 +204,10 @@ const simpleLists = new Map<Language, { readonly between: string; readonly last:
 function simpleList(language: Language): { readonly between: string; readonly last: string } | null {
   let pattern = simpleLists.get(language);
   if (pattern === undefined) {
-    const three = intlList(['\u0001', '\u0002', '\u0003'], language);
-    const m = /^\u0001(.*)\u0002(.*)\u0003$/s.exec(three);
+    const three = intlList(['#1#', '#2#', '#3#'], language);
+    const m = /^#1#(.*)#2#(.*)#3#$/s.exec(three);
     pattern = m ? { between: m[1]!, last: m[2]! } : null;
-    if (pattern && intlList(['\u0001', '\u0002'], language) !== `\u0001${pattern.last}\u0002`) pattern = null;
+    if (pattern && intlList(['#1#', '#2#'], language) !== `#1#${pattern.last}#2#`) pattern = null;
     simpleLists.set(language, pattern);
   }
   return pattern;
