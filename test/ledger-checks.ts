@@ -51,6 +51,33 @@ export async function checkInvoices(w: World): Promise<void> {
   }
 }
 
+/**
+ * invoices.open_amount, kept by a database trigger, equals the ledger's SUM(receivable_delta) for
+ * every invoice, drafts and voided ones included, and the model's open amount.
+ */
+async function checkOpenAmounts(w: World): Promise<void> {
+  const rows = await w.db
+    .selectFrom('invoices as i')
+    .select((eb) => [
+      'i.id',
+      'i.open_amount',
+      eb
+        .selectFrom('ledger_entries as e')
+        .select((e) => e.fn.coalesce(e.fn.sum<number>('e.receivable_delta'), e.lit(0)).as('s'))
+        .whereRef('e.invoice_id', '=', 'i.id')
+        .where('e.org_id', '=', w.orgId)
+        .as('ledger'),
+    ])
+    .where('i.org_id', '=', w.orgId)
+    .execute();
+  expect(rows.length).toBe(w.model.invoices.length);
+  for (const r of rows) {
+    const inv = w.model.invoices.find((i) => i.id === r.id)!;
+    expect(Number(r.open_amount), inv.number).toBe(Number(r.ledger));
+    if (inv.state === 'issued') expect(Number(r.open_amount), inv.number).toBe(w.model.open(inv));
+  }
+}
+
 /** Each payment: allocations + unallocated rest = amount, the rest never negative. */
 async function checkSources(w: World): Promise<void> {
   const m = w.model;
@@ -165,6 +192,7 @@ function asOfDays(m: LedgerModel, picks: readonly number[]): string[] {
 
 export async function checkEverything(w: World, picks: readonly number[]): Promise<void> {
   await checkInvoices(w);
+  await checkOpenAmounts(w);
   await checkSources(w);
   const days = asOfDays(w.model, picks);
   await checkBalances(w, days[0]!);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * Table types (snake_case, as stored). Money columns are BIGINT minor units, read back as numbers
@@ -99,6 +99,8 @@ export interface InvoicesTable {
   created_at: string;
   voided_at: string | null;
   void_reason: string | null;
+  /** SUM(ledger_entries.receivable_delta) of this invoice, kept by a database trigger; never written. */
+  open_amount: Generated<number>;
 }
 
 export interface InvoiceLinesTable {
@@ -381,7 +383,8 @@ export interface Database {
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
-export type InvoiceRow = Selectable<InvoicesTable>;
+/** The invoice's own columns; open_amount is the ledger's, kept by a trigger (read it where needed). */
+export type InvoiceRow = Omit<Selectable<InvoicesTable>, 'open_amount'>;
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
 export type PaymentRow = Selectable<PaymentsTable>;
 export type CreditNoteRow = Selectable<CreditNotesTable>;

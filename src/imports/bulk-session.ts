@@ -94,7 +94,10 @@ export const BULK_COLUMNS = Object.freeze({
   ],
 } as const satisfies { readonly [T in BulkTable]: readonly (keyof Database[T] & string)[] });
 
-export type BulkRow<T extends BulkTable> = Database[T];
+/** A table's row as the import writes it: every column, except what the database keeps (open_amount). */
+export type BulkRow<T extends BulkTable> = T extends 'invoices'
+  ? Omit<Database[T], 'open_amount'>
+  : Database[T];
 
 /** What the invoice import needs to know about a customer found by its ref. */
 export interface CustomerByRef {

@@ -115,6 +115,14 @@ describeEachEngine('importing invoices from CSV', (ctx) => {
     expect(seen.at(-1)).toBe(25);
     expect(seen.length).toBeGreaterThan(5);
     expect(await counts(db(), o.id)).toEqual({ invoices: 25, lines: 25, entries: 25 });
+    // The database keeps each invoice's open amount from the ledger, COPY and batches included.
+    const open = await db()
+      .selectFrom('invoices')
+      .select(['number', 'total', 'open_amount'])
+      .where('org_id', '=', o.id)
+      .execute();
+    expect(open.map((i) => Number(i.open_amount))).toEqual(open.map((i) => Number(i.total)));
+    expect(open.map((i) => Number(i.total)).sort((a, b) => a - b)[0]).toBe(121);
   });
 
   it('names the line and column of each problem, and writes nothing', async () => {
