@@ -292,7 +292,7 @@ function printTable(rows: readonly Measure[]): void {
       '',
       `One run for ${AS_OF} (now ${NOW}), not a dry run; messages = outbox emails, plus call/hand-off tasks.`,
       'ratio = run seconds / floor seconds (goal <= 2; goal on SQLite: run < 10 s).',
-      'floor = one scan of the open items (same join and aggregate) + one bulk insert of as many action rows.',
+      'floor = one scan of the open items (the same query) + one bulk insert of as many action rows.',
       'run cpu s = this process + PostgreSQL backends; 2nd run = the same date again (creates 0 actions).',
       `load: ${rows.map((m) => `${m.engine} ${m.loadSeconds.toFixed(0)} s`).join(', ')} (bulk CSV import, not timed above).`,
     ].join('\n'),

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { CompiledQuery, sql } from 'kysely';
+import { type Db, rawSqlite } from '../db/database.ts';
 import type { IsoDate } from '../kernel/dates.ts';
 import type { Language } from '../kernel/locale.ts';
 import { policyResolver } from './assign.ts';
@@ -33,40 +33,9 @@ export async function loadDunningInputs(
   orgId: string,
   opts: { readonly customerId?: string; readonly customerAsOf?: (timeZone: string) => IsoDate },
 ): Promise<DunningInputs> {
-  let openQ = db
-    .selectFrom('invoices as i')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('ledger_entries')
-          .select((e) => ['invoice_id', e.fn.sum<number>('receivable_delta').as('open')])
-          .where('org_id', '=', orgId)
-          .where('invoice_id', 'is not', null)
-          .groupBy('invoice_id')
-          .having((e) => e.fn.sum('receivable_delta'), '>', 0)
-          .as('b'),
-      (j) => j.onRef('b.invoice_id', '=', 'i.id'),
-    )
-    .select([
-      'i.id',
-      'i.customer_id',
-      'i.number',
-      'i.currency',
-      'i.issue_date',
-      'i.due_date',
-      'i.total',
-      'b.open',
-      sql<number>`i.on_hold`.as('on_hold'),
-    ])
-    .where('i.org_id', '=', orgId)
-    .where('i.state', '=', 'issued');
   let customerQ = db
     .selectFrom('customers')
     .select(['id', 'on_hold', 'country', 'kind', 'time_zone', 'language'])
-    .where('org_id', '=', orgId);
-  let sentQ = db
-    .selectFrom('dunning_action_items')
-    .select(['invoice_id', 'level_position', 'run_date'])
     .where('org_id', '=', orgId);
   let creditQ = db
     .selectFrom('ledger_entries')
@@ -76,21 +45,11 @@ export async function loadDunningInputs(
     .groupBy(['customer_id', 'currency'])
     .having((e) => e.fn.sum('credit_delta'), '>', 0);
   if (opts.customerId) {
-    openQ = openQ.where('i.customer_id', '=', opts.customerId);
     customerQ = customerQ.where('id', '=', opts.customerId);
     creditQ = creditQ.where('customer_id', '=', opts.customerId);
-    sentQ = sentQ.where('invoice_id', 'in', (eb) =>
-      eb
-        .selectFrom('invoices')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('customer_id', '=', opts.customerId!),
-    );
   }
-  const [open, customers, sent, credits, policies, assignments] = await Promise.all([
-    openQ.execute(),
+  const [customers, credits, policies, assignments] = await Promise.all([
     customerQ.execute(),
-    sentQ.execute(),
     creditQ.execute(),
     loadPolicies(db, orgId),
     listAssignments(db, orgId),
@@ -109,11 +68,11 @@ export async function loadDunningInputs(
     }
   }
   const sentBy = new Map<string, { position: number; date: IsoDate }[]>();
-  for (const s of sent) {
-    const list = sentBy.get(s.invoice_id) ?? [];
-    list.push({ position: s.level_position, date: s.run_date });
-    sentBy.set(s.invoice_id, list);
-  }
+  await eachSentLevel(db, orgId, opts.customerId, (invoiceId, position, date) => {
+    const list = sentBy.get(invoiceId);
+    if (list) list.push({ position, date });
+    else sentBy.set(invoiceId, [{ position, date }]);
+  });
   const creditBy = new Map<string, Record<string, number>>();
   for (const c of credits) {
     const rec = creditBy.get(c.customer_id) ?? {};
@@ -123,30 +82,30 @@ export async function loadDunningInputs(
   const customerById = new Map(customers.map((c) => [c.id, c]));
   const resolver = policyResolver(assignments);
   const invoices: PlanInvoice[] = [];
-  for (const r of open) {
-    const c = customerById.get(r.customer_id);
-    if (!c) continue;
+  await eachOpenInvoice(db, orgId, opts.customerId, (r) => {
+    const c = customerById.get(r.customerId);
+    if (!c) return;
     invoices.push({
       invoiceId: r.id,
-      customerId: r.customer_id,
+      customerId: r.customerId,
       number: r.number,
       currency: r.currency,
-      issueDate: r.issue_date,
-      dueDate: r.due_date,
+      issueDate: r.issueDate,
+      dueDate: r.dueDate,
       total: r.total,
-      open: Number(r.open),
+      open: r.open,
       policyId:
         resolver.policyFor({
           invoiceId: r.id,
-          customerId: r.customer_id,
+          customerId: r.customerId,
           kind: c.kind,
           country: c.country,
-          tags: tags.get(r.customer_id) ?? NONE,
+          tags: tags.get(r.customerId) ?? NONE,
         }) ?? '',
-      onHold: Number(r.on_hold) === 1,
+      onHold: r.onHold,
       sent: sentBy.get(r.id) ?? NONE,
     });
-  }
+  });
   const customerMeta = new Map<string, CustomerMeta>();
   // A handful of zones for 100,000 customers: each zone's date is worked out once.
   const asOfByZone = new Map<string, IsoDate | undefined>();
@@ -166,6 +125,107 @@ export async function loadDunningInputs(
     };
   });
   return { invoices, customers: states, customerMeta, policies };
+}
+
+interface OpenInvoiceRow {
+  readonly id: string;
+  readonly customerId: string;
+  readonly number: string;
+  readonly currency: string;
+  readonly issueDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly total: number;
+  readonly open: number;
+  readonly onHold: boolean;
+}
+
+/** Issued invoices with something still owed (invoices.open_amount, kept from the ledger). */
+const OPEN_INVOICES = `
+  SELECT id, customer_id, number, currency, issue_date, due_date, total, open_amount, on_hold
+  FROM invoices
+  WHERE org_id = ? AND open_amount > 0 AND state = 'issued'`;
+
+/**
+ * Calls `row` for each open invoice of the organisation (or of one customer). On SQLite the rows
+ * are iterated on the raw driver as arrays: a million invoices are a million small objects built
+ * once, not a million rows materialised first (a third of a run's time went there).
+ */
+async function eachOpenInvoice(
+  db: Db,
+  orgId: string,
+  customerId: string | undefined,
+  row: (r: OpenInvoiceRow) => void,
+): Promise<void> {
+  const sqlite = rawSqlite(db);
+  const text = customerId ? `${OPEN_INVOICES} AND customer_id = ?` : OPEN_INVOICES;
+  const params = customerId ? [orgId, customerId] : [orgId];
+  if (sqlite) {
+    for (const r of sqlite
+      .prepare(text)
+      .raw()
+      .iterate(...params) as IterableIterator<unknown[]>) {
+      row({
+        id: r[0] as string,
+        customerId: r[1] as string,
+        number: r[2] as string,
+        currency: r[3] as string,
+        issueDate: r[4] as string,
+        dueDate: r[5] as string,
+        total: r[6] as number,
+        open: r[7] as number,
+        onHold: r[8] === 1,
+      });
+    }
+    return;
+  }
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(numbered(text), params));
+  for (const r of result.rows) {
+    row({
+      id: r.id as string,
+      customerId: r.customer_id as string,
+      number: r.number as string,
+      currency: r.currency as string,
+      issueDate: r.issue_date as string,
+      dueDate: r.due_date as string,
+      total: Number(r.total),
+      open: Number(r.open_amount),
+      onHold: Number(r.on_hold) === 1,
+    });
+  }
+}
+
+/** The levels already sent for the open invoices (never sent again); paid invoices' history stays put. */
+const SENT_LEVELS = `
+  SELECT s.invoice_id, s.level_position, s.run_date
+  FROM dunning_action_items s
+  JOIN invoices i ON i.id = s.invoice_id
+  WHERE s.org_id = ? AND i.org_id = ? AND i.open_amount > 0 AND i.state = 'issued'`;
+
+async function eachSentLevel(
+  db: Db,
+  orgId: string,
+  customerId: string | undefined,
+  row: (invoiceId: string, position: number, date: IsoDate) => void,
+): Promise<void> {
+  const sqlite = rawSqlite(db);
+  const text = customerId ? `${SENT_LEVELS} AND i.customer_id = ?` : SENT_LEVELS;
+  const params = customerId ? [orgId, orgId, customerId] : [orgId, orgId];
+  if (sqlite) {
+    for (const r of sqlite
+      .prepare(text)
+      .raw()
+      .iterate(...params) as IterableIterator<unknown[]>)
+      row(r[0] as string, r[1] as number, r[2] as string);
+    return;
+  }
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(numbered(text), params));
+  for (const r of result.rows) row(r.invoice_id as string, Number(r.level_position), r.run_date as string);
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, ...`. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
 }
 
 /** Beyond this many customers, one query over the organisation beats IN lists of 500. */

@@ -1,9 +1,26 @@
+import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Insertable } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { type Db, rawSqlite } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 
 type Table = keyof Database & string;
+
+const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function preparedFor(sqlite: SQLite.Database, text: string): SQLite.Statement {
+  let statements = prepared.get(sqlite);
+  if (!statements) {
+    statements = new Map();
+    prepared.set(sqlite, statements);
+  }
+  let statement = statements.get(text);
+  if (!statement) {
+    statement = sqlite.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement;
+}
 
 /**
  * Inserts many rows of one table in a few statements; returns how many rows went in.
@@ -11,10 +28,8 @@ type Table = keyof Database & string;
  * - PostgreSQL: up to `rowsPerStatement` rows travel as ONE JSON parameter,
  *   `INSERT ... SELECT ... FROM json_populate_recordset(NULL::table, $1)`; the table's own column
  *   types convert the values.
- * - SQLite, narrow rows (up to 10 columns): the same with `json_each(?)` and `value->>k`.
- * - SQLite, wide rows: multi-row `VALUES (?, ...), (?, ...)` of up to 200 rows. `value->>k` parses
- *   the row's JSON again for every column, which for rows carrying a message body costs more than
- *   parsing the VALUES list.
+ * - SQLite: one prepared one-row INSERT on the raw driver (rawSqlite), run for each row inside the
+ *   caller's transaction; SQLite has no network round trip to save, only parsing and planning.
  *
  * Why not `insertInto(table).values(rows)` throughout: its VALUES list is compiled by Kysely, then
  * parsed and planned by the database for every batch (Kysely's SQLite driver prepares each
@@ -43,6 +58,15 @@ export async function insertRows<T extends Table>(
   const conflict = opts.onConflictDoNothing ? ` ON CONFLICT ("${opts.onConflictDoNothing}") DO NOTHING` : '';
   const values = (r: Insertable<Database[T]>) =>
     columns.map((c) => (r as Record<string, unknown>)[c] ?? null);
+  const sqlite = rawSqlite(db);
+  if (sqlite) {
+    // One cached prepared INSERT, run per row on the raw driver inside the caller's transaction.
+    const text = `INSERT INTO "${table}" (${list}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`;
+    const insert = preparedFor(sqlite, text);
+    let inserted = 0;
+    for (const r of rows) inserted += insert.run(values(r)).changes;
+    return inserted;
+  }
   let statement: (batch: readonly Insertable<Database[T]>[]) => CompiledQuery;
   let size = opts.rowsPerStatement ?? 2000;
   if (isPostgres(db)) {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../kernel/dates.ts';
+import { fromDayNumber, type IsoDate, toDayNumber } from '../kernel/dates.ts';
 import { formatMinor } from '../kernel/money.ts';
 import type { Level, Policy } from './model.ts';
 
@@ -111,15 +111,60 @@ interface LevelDate {
  * it fell due when it was skipped.
  */
 export function levelDates(policy: Policy, dueDate: IsoDate, sent: PlanInvoice['sent']): LevelDate[] {
-  const sentOn = new Map(sent.map((s) => [s.position, s.date]));
-  const dates: LevelDate[] = [];
-  let previous: IsoDate = dueDate;
-  for (const level of [...policy.levels].sort((a, b) => a.position - b.position)) {
-    const date = level.trigger === 'due' ? addDays(dueDate, level.days) : addDays(previous, level.days);
-    dates.push({ level, date });
-    previous = sentOn.get(level.position) ?? date;
+  const levels = sortedLevels(policy);
+  const days = new Array<number>(levels.length);
+  fillLevelDays(levels, toDayNumber(dueDate), sent, days);
+  return levels.map((level, k) => ({ level, date: fromDayNumber(days[k]!) }));
+}
+
+/** A policy's levels in position order, sorted once per policy object. */
+const sortedByPolicy = new WeakMap<Policy, readonly Level[]>();
+
+function sortedLevels(policy: Policy): readonly Level[] {
+  let levels = sortedByPolicy.get(policy);
+  if (!levels) {
+    levels = [...policy.levels].sort((a, b) => a.position - b.position);
+    sortedByPolicy.set(policy, levels);
   }
-  return dates;
+  return levels;
+}
+
+/** The day number each level falls due (see levelDates), written into `out`. */
+function fillLevelDays(
+  levels: readonly Level[],
+  due: number,
+  sent: PlanInvoice['sent'],
+  out: number[],
+): void {
+  let previous = due;
+  for (let k = 0; k < levels.length; k++) {
+    const level = levels[k]!;
+    const day = level.trigger === 'due' ? due + level.days : previous + level.days;
+    out[k] = day;
+    previous = day;
+    for (const s of sent) if (s.position === level.position) previous = toDayNumber(s.date);
+  }
+}
+
+/**
+ * A note about the due date ("the day is approaching", "today is the day") is stale once the due
+ * date has passed: a late one would say something untrue, so the next level waits its turn. The
+ * due-day note goes only on the due day itself, and only when that is a business day for the
+ * customer: sent on Monday for a Saturday due date, "today is the day" would be untrue.
+ */
+function isStale(
+  l: Level,
+  due: number,
+  today: number,
+  dueDate: IsoDate,
+  country: string,
+  calendar: PlanCalendar,
+): boolean {
+  return (
+    l.trigger === 'due' &&
+    l.days <= 0 &&
+    (today > due || (l.days === 0 && calendar.nextBusinessDay(dueDate, country) !== dueDate))
+  );
 }
 
 function money(minor: number, currency: string): string {
@@ -151,14 +196,21 @@ export function planDunning(
   const skip = (inv: PlanInvoice, reason: SkipReason, detail: string, next: Skip['next'] = null) =>
     skipped.push({ invoiceId: inv.invoiceId, customerId: inv.customerId, reason, detail, next });
 
-  // Unapplied credit covers the oldest invoices of a customer and currency first.
+  // Unapplied credit covers the oldest invoices of a customer and currency first. Most runs have
+  // few customers with credit: only their invoices are grouped.
   const covered = new Set<string>();
+  const withCredit = new Set(
+    customers.filter((c) => Object.values(c.credit).some((v) => v > 0)).map((c) => c.customerId),
+  );
   const byCustomerCurrency = new Map<string, PlanInvoice[]>();
-  for (const inv of invoices) {
-    const key = `${inv.customerId}\u0000${inv.currency}`;
-    const list = byCustomerCurrency.get(key) ?? [];
-    list.push(inv);
-    byCustomerCurrency.set(key, list);
+  if (withCredit.size > 0) {
+    for (const inv of invoices) {
+      if (!withCredit.has(inv.customerId)) continue;
+      const key = `${inv.customerId}\u0000${inv.currency}`;
+      const list = byCustomerCurrency.get(key) ?? [];
+      list.push(inv);
+      byCustomerCurrency.set(key, list);
+    }
   }
   for (const list of byCustomerCurrency.values()) {
     const first = list[0]!;
@@ -175,6 +227,10 @@ export function planDunning(
   }
 
   const candidates = new Map<string, { day: IsoDate; items: PlannedItem[] }>();
+  // Scratch space for one invoice's level days (no allocation per invoice).
+  const levelDays: number[] = [];
+  const dayOf = (date: IsoDate) => (date === asOf ? asOfDay : toDayNumber(date));
+  const asOfDay = toDayNumber(asOf);
   for (const inv of invoices) {
     const customer = customerById.get(inv.customerId);
     const policy = policies.get(inv.policyId);
@@ -219,22 +275,27 @@ export function planDunning(
     const dueDate = policy.shiftDueToBusinessDay
       ? calendar.nextBusinessDay(inv.dueDate, customer?.country ?? '')
       : inv.dueDate;
-    const dates = levelDates(policy, dueDate, inv.sent);
-    const highestSent = inv.sent.reduce((m, s) => Math.max(m, s.position), 0);
-    // A note about the due date ("the day is approaching", "today is the day") is stale once the
-    // due date has passed: a late one would say something untrue, so the next level waits its turn.
-    // The due-day note goes only on the due day itself, and only when that is a business day for
-    // the customer: sent on Monday for a Saturday due date, "today is the day" would be untrue.
+    const due = toDayNumber(dueDate);
+    const today = dayOf(day);
+    const levels = sortedLevels(policy);
+    fillLevelDays(levels, due, inv.sent, levelDays);
+    let highestSent = 0;
+    for (const s of inv.sent) if (s.position > highestSent) highestSent = s.position;
     const country = customer?.country ?? '';
-    const stale = (l: Level) =>
-      l.trigger === 'due' &&
-      l.days <= 0 &&
-      (day > dueDate || (l.days === 0 && calendar.nextBusinessDay(dueDate, country) !== dueDate));
-    const reached = dates.filter((d) => d.date <= day && !stale(d.level));
-    const target = reached.at(-1);
+    let targetAt = -1;
+    for (let k = 0; k < levels.length; k++) {
+      if (levelDays[k]! <= today && !isStale(levels[k]!, due, today, dueDate, country, calendar))
+        targetAt = k;
+    }
+    const target = targetAt < 0 ? undefined : { level: levels[targetAt]!, date: levelDays[targetAt]! };
     const floor = Math.max(highestSent, target?.level.position ?? 0);
-    const upcoming = dates.find((d) => d.level.position > floor && d.date > day);
-    const next = upcoming ? { position: upcoming.level.position, date: upcoming.date } : null;
+    let next: Skip['next'] = null;
+    for (let k = 0; k < levels.length; k++) {
+      if (levels[k]!.position > floor && levelDays[k]! > today) {
+        next = { position: levels[k]!.position, date: fromDayNumber(levelDays[k]!) };
+        break;
+      }
+    }
     const nextText = next ? `next: level ${next.position} on ${next.date}` : 'no further level';
 
     if (!target) {
@@ -274,7 +335,7 @@ export function planDunning(
       total: inv.total,
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
-      daysOverdue: Math.max(0, daysBetween(dueDate, day)),
+      daysOverdue: Math.max(0, today - due),
     });
     candidates.set(key, group);
   }

@@ -38,6 +38,19 @@ function dayText(day: number): IsoDate {
   return text;
 }
 
+/** Days since 1970-01-01: for loops over a million dates that compare and add plain numbers. */
+export function toDayNumber(date: IsoDate): number {
+  const day = dayNumber(date);
+  if (day === undefined) throw new Error(`not a date: ${date}`);
+  return day;
+}
+
+/** The ISO date of a day number (see toDayNumber). */
+export function fromDayNumber(day: number): IsoDate {
+  if (!Number.isSafeInteger(day)) throw new Error(`not a day number: ${day}`);
+  return dayText(day);
+}
+
 export function isIsoDate(text: string): boolean {
   return dayNumber(text) !== undefined;
 }

@@ -21,10 +21,9 @@ export type Filters = Readonly<
   >
 >;
 
-type Scope = Record<string, unknown>;
-/** The assignments layer, and the variables as given (what filters see, as in LiquidJS). */
+/** The assignments made while rendering (they shadow variables), and the variables as given. */
 interface Frame {
-  readonly scope: Scope;
+  assigned: Map<string, unknown> | null;
   readonly variables: Readonly<Record<string, unknown>>;
 }
 type Eval = (frame: Frame) => unknown;
@@ -81,9 +80,11 @@ function compileOperand(text: string): Eval | null {
   const path = text.split('.');
   if (!path.every((p) => IDENT.test(p)) || text === 'empty' || text === 'blank') return null;
   const [head, ...rest] = path as [string, ...string[]];
-  return ({ scope }) => {
-    if (!hasOwn.call(scope, head)) bail();
-    let v = scope[head];
+  return ({ assigned, variables }) => {
+    let v: unknown;
+    if (assigned?.has(head)) v = assigned.get(head);
+    else if (hasOwn.call(variables, head)) v = variables[head];
+    else bail();
     if (v === undefined || typeof v === 'function') bail();
     for (const key of rest) v = property(v, key);
     return v;
@@ -275,7 +276,9 @@ export function compileLiquid(source: string, filters: Filters): CompiledTemplat
       if (!m || !value) return null;
       const key = m[1]!;
       return (frame) => {
-        frame.scope[key] = value(frame);
+        const v = value(frame);
+        if (!frame.assigned) frame.assigned = new Map();
+        frame.assigned.set(key, v);
       };
     }
     if (name === 'if' || name === 'unless') {
@@ -327,9 +330,7 @@ export function compileLiquid(source: string, filters: Filters): CompiledTemplat
   const emit = root.emit;
   return (variables) => {
     // Assignments go to a layer over the variables, as LiquidJS keeps them apart from the input.
-    const scope = Object.create(null) as Scope;
-    for (const key of Object.keys(variables)) scope[key] = (variables as Scope)[key];
-    const frame: Frame = { scope, variables: variables as Frame['variables'] };
+    const frame: Frame = { assigned: null, variables: variables as Frame['variables'] };
     const out: string[] = [];
     for (const e of emit) e(frame, out);
     return out.join('');
