@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as ledger from './migrations/2026-11-24T0500-ledger.ts';
 import * as dunning from './migrations/2026-11-24T0600-dunning.ts';
 import * as openAmount from './migrations/2026-11-24T0700-open-amount.ts';
+import * as outboxSender from './migrations/2026-11-24T0800-outbox-sender.ts';
 
 /** Append-only list: add new migrations at the end, never edit a shipped one. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-24T0500-ledger': ledger,
   '2026-11-24T0600-dunning': dunning,
   '2026-11-24T0700-open-amount': openAmount,
+  '2026-11-24T0800-outbox-sender': outboxSender,
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema

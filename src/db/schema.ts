@@ -327,6 +327,10 @@ export interface OutboxTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  /** Display name on From (the organisation); the address is the SMTP account's. */
+  sender_name: string | null;
+  /** Where replies go: the organisation's email. */
+  reply_to: string | null;
 }
 
 export interface LettersTable {

@@ -9,7 +9,7 @@ import type { CustomerContactInfo } from './message-vars.ts';
 import type { MessageVars } from './model.ts';
 import { enqueueEmail } from './outbox.repository.ts';
 import type { EmailToSend } from './outbox.ts';
-import { DEFAULT_MESSAGE_ID_DOMAIN, messageIdFor } from './outbox.ts';
+import { messageIdDomain, messageIdFor } from './outbox.ts';
 
 export interface Delivery {
   readonly actionId: string;
@@ -43,7 +43,9 @@ export function deliveryRows(orgId: string, d: Delivery, now: string): DeliveryR
         text: d.message.text,
         html: d.message.html,
         sendAfter: d.sendAfter,
-        messageId: messageIdFor(d.actionId, 'email', DEFAULT_MESSAGE_ID_DOMAIN),
+        messageId: messageIdFor(d.actionId, 'email', messageIdDomain(d.vars.organization.email)),
+        senderName: d.vars.organization.name,
+        replyTo: d.vars.organization.email,
       }
     : null;
   const tasks: { kind: 'call' | 'handoff'; title: string; script: string }[] = [];

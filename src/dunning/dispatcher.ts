@@ -110,6 +110,8 @@ export async function dispatchOutbox(
           text: row.body_text,
           html: row.body_html,
           messageId: row.message_id,
+          fromName: row.sender_name,
+          replyTo: row.reply_to,
         });
       } catch (e) {
         const verdict = sendVerdict(e as SendError, Number(row.attempts), opts.maxAttempts);

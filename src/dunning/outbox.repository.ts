@@ -116,6 +116,8 @@ export function outboxEmailRow(
     body_text: msg.text,
     body_html: msg.html,
     message_id: msg.messageId,
+    sender_name: msg.senderName?.trim() || null,
+    reply_to: msg.replyTo && isEmailAddress(msg.replyTo.trim()) ? msg.replyTo.trim() : null,
     status: deliverable ? 'pending' : 'failed',
     send_after: instant(msg.sendAfter, 'sendAfter'),
     attempts: 0,

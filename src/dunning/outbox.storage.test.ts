@@ -13,6 +13,7 @@ import { claimDue, enqueueEmail, getOutboxMessage, listOutbox, markSent } from '
 import {
   type EmailToSend,
   MAX_ATTEMPTS,
+  messageIdDomain,
   messageIdFor,
   NO_RECIPIENT,
   NOT_DELIVERED_NO_SMTP,
@@ -87,6 +88,30 @@ describeEachEngine('the outbox and its dispatcher', (ctx) => {
     });
     expect(await dispatch(T0 + MINUTE)).toMatchObject({ sent: 0 });
     expect(sink.received).toHaveLength(1);
+  });
+
+  it("sends in the organisation's name from the SMTP account's address, with replies to the organisation", async () => {
+    const actionId = newId('dunningAction');
+    const m = await enqueue({
+      actionId,
+      messageId: messageIdFor(actionId, 'email', messageIdDomain('pohledavky@kovar.cz')),
+      senderName: 'Strojírny Kovář s.r.o.',
+      replyTo: 'pohledavky@kovar.cz',
+    });
+    await dispatch(T0);
+    expect(sink.received[0]).toMatchObject({
+      messageId: `<${actionId}.email@kovar.cz>`,
+      from: 'duly@127.0.0.1',
+      fromHeader: '"Strojírny Kovář s.r.o." <duly@127.0.0.1>',
+      replyTo: 'pohledavky@kovar.cz',
+    });
+    expect(m.messageId).toBe(`<${actionId}.email@kovar.cz>`);
+    // Without an organisation name and email, the account's own From and no Reply-To.
+    sink.reset();
+    await db().deleteFrom('outbox').execute();
+    await enqueue();
+    await dispatch(T0);
+    expect(sink.received[0]).toMatchObject({ fromHeader: 'duly@127.0.0.1', replyTo: '' });
   });
 
   it('takes a second enqueue of the same Message-ID as a no-op', async () => {

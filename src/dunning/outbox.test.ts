@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailAddress, MAX_ATTEMPTS, messageIdFor, retryDelayMs, sendVerdict } from './outbox.ts';
+import { isEmailAddress, MAX_ATTEMPTS, messageIdDomain, messageIdFor, retryDelayMs, sendVerdict } from './outbox.ts';
 
 describe('messageIdFor', () => {
   it('is the same Message-ID for the same action and channel, every time', () => {
@@ -78,5 +78,15 @@ describe('isEmailAddress', () => {
     for (const bad of ['', 'alfa.cz', 'a@b', 'a b@c.cz', 'a@c.cz, b@c.cz', 'Jana <a@c.cz>']) {
       expect(isEmailAddress(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('messageIdDomain', () => {
+  it("uses the organisation's email domain, lower-cased, and duly.invalid when there is none", () => {
+    expect(messageIdDomain('Pohledavky@Kovar.CZ')).toBe('kovar.cz');
+    expect(messageIdDomain(' billing@mail.acme.co.uk ')).toBe('mail.acme.co.uk');
+    expect(messageIdDomain(null)).toBe('duly.invalid');
+    expect(messageIdDomain('not an address')).toBe('duly.invalid');
+    expect(messageIdDomain('x@bad_domain!')).toBe('duly.invalid');
   });
 });

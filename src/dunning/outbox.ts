@@ -53,6 +53,21 @@ export interface EmailToSend {
   readonly sendAfter: string;
   /** From messageIdFor. */
   readonly messageId: string;
+  /** The organisation's name, shown on From; null: the SMTP account's own. */
+  readonly senderName?: string | null;
+  /** The organisation's email, for replies. */
+  readonly replyTo?: string | null;
+}
+
+/**
+ * The domain of an organisation's Message-IDs: its own email's domain, so replies and bounces thread
+ * under a name it owns; `duly.invalid` when it has no usable email.
+ *
+ * @example messageIdDomain('pohledavky@kovar.cz') // 'kovar.cz'
+ */
+export function messageIdDomain(email: string | null | undefined): string {
+  const domain = email?.trim().split('@')[1]?.toLowerCase();
+  return domain && isEmailAddress(email!.trim()) && DOMAIN.test(domain) ? domain : DEFAULT_MESSAGE_ID_DOMAIN;
 }
 
 /** Domain for Message-IDs when the organisation has none configured (RFC 6761: never resolves). */

@@ -34,7 +34,7 @@ async function setup(db: Db, dueDate = '2026-03-10') {
 async function outbox(db: Db, orgId: string) {
   return db
     .selectFrom('outbox')
-    .select(['recipient', 'subject', 'status', 'send_after', 'body_text'])
+    .select(['recipient', 'subject', 'status', 'send_after', 'body_text', 'message_id', 'sender_name', 'reply_to'])
     .where('org_id', '=', orgId)
     .orderBy('id')
     .execute();
@@ -62,6 +62,12 @@ describeEachEngine('dunning runs', (ctx) => {
     ]);
     expect(mail[0]?.subject).toContain('2026-000123');
     expect(mail[0]?.body_text).toContain('CZ65');
+    // In the organisation's name, replies to its address, Message-IDs under its domain.
+    expect(mail[0]).toMatchObject({
+      sender_name: 'Acme s.r.o.',
+      reply_to: 'pohledavky@acme.example',
+      message_id: `<${first.actions[0]!.actionId}.email@acme.example>`,
+    });
     const items = await db()
       .selectFrom('dunning_action_items')
       .selectAll()

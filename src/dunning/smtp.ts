@@ -8,6 +8,9 @@ export interface OutgoingEmail {
   readonly html: string | null;
   /** Sent as the Message-ID header, unchanged, on every attempt. */
   readonly messageId: string;
+  /** Display name on From (the organisation); the address is always the transport's. */
+  readonly fromName?: string | null;
+  readonly replyTo?: string | null;
 }
 
 /**
@@ -41,6 +44,8 @@ export function createTransport(url: string, opts: TransportOptions = {}): Trans
   const user = decodeURIComponent(u.username);
   const from = u.searchParams.get('from') ?? (user.includes('@') ? user : `duly@${u.hostname}`);
   u.searchParams.delete('from');
+  // "Acme Billing <billing@acme.cz>" or a bare address: the address, for a per-organisation name.
+  const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
   const sendTimeoutMs = opts.sendTimeoutMs ?? 60_000;
   const timeout = Math.max(1, Math.floor(sendTimeoutMs / 2));
   const transporter = nodemailer.createTransport({
@@ -57,7 +62,8 @@ export function createTransport(url: string, opts: TransportOptions = {}): Trans
     sendTimeoutMs,
     async send(mail) {
       await transporter.sendMail({
-        from,
+        from: mail.fromName ? { name: mail.fromName, address: fromAddress } : from,
+        ...(mail.replyTo && { replyTo: mail.replyTo }),
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

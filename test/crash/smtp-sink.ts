@@ -7,6 +7,9 @@ export interface ReceivedMail {
   readonly messageId: string;
   readonly to: readonly string[];
   readonly from: string;
+  /** The From and Reply-To headers as written ("Kovář s.r.o." <duly@127.0.0.1>), or ''. */
+  readonly fromHeader: string;
+  readonly replyTo: string;
   readonly subject: string;
   readonly text: string;
   readonly html: string | null;
@@ -73,6 +76,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             messageId: mail.messageId ?? '',
             to: session.envelope.rcptTo.map((r) => r.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            fromHeader: mail.from?.text ?? '',
+            replyTo: mail.replyTo?.text ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : null,
