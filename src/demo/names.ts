@@ -23,7 +23,6 @@ interface CountryNames {
   phone(rng: Rng): string;
   /** Shared mailboxes for invoices, in the local language. */
   readonly billingMailboxes: readonly string[];
-  readonly billingContact: string;
 }
 
 const same = (names: readonly string[]) => names.map((n) => [n, n] as const);
@@ -147,7 +146,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     phone: (rng) =>
       `+420 ${rng.pick(['602', '603', '604', '605', '606', '608', '720', '724', '728', '731', '736', '739', '775', '777'])} ${num(rng, 3)} ${num(rng, 3)}`,
     billingMailboxes: ['fakturace', 'faktury', 'ucetni'],
-    billingContact: 'Účtárna',
   },
   SK: {
     male: ['Peter', 'Martin', 'Michal', 'Ján', 'Tomáš', 'Marek', 'Juraj', 'Milan', 'Róbert'],
@@ -171,7 +169,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     ),
     phone: (rng) => `+421 9${rng.pick(['0', '1', '4', '5'])}${num(rng, 1)} ${num(rng, 3)} ${num(rng, 3)}`,
     billingMailboxes: ['fakturacia', 'uctovnictvo', 'faktury'],
-    billingContact: 'Účtovné oddelenie',
   },
   DE: {
     male: ['Thomas', 'Michael', 'Andreas', 'Stefan', 'Jürgen', 'Frank', 'Markus', 'Jan', 'Tobias'],
@@ -215,7 +212,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     },
     phone: (rng) => `+49 ${rng.pick(['30', '89', '371', '351', '911', '711', '231'])} ${num(rng, 7)}`,
     billingMailboxes: ['buchhaltung', 'rechnungen', 'kreditoren'],
-    billingContact: 'Kreditorenbuchhaltung',
   },
   NL: {
     male: ['Jeroen', 'Bas', 'Sander', 'Mark', 'Thijs', 'Ruud', 'Pieter', 'Joost'],
@@ -251,7 +247,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     },
     phone: (rng) => `+31 ${rng.pick(['20', '10', '40', '53', '73'])} ${num(rng, 3)} ${num(rng, 4)}`,
     billingMailboxes: ['crediteuren', 'facturen', 'administratie'],
-    billingContact: 'Crediteurenadministratie',
   },
   NO: {
     male: ['Ole', 'Lars', 'Knut', 'Erik', 'Magnus', 'Håkon', 'Jonas', 'Anders'],
@@ -281,7 +276,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     },
     phone: (rng) => `+47 ${rng.pick(['4', '9'])}${num(rng, 2)} ${num(rng, 2)} ${num(rng, 3)}`,
     billingMailboxes: ['faktura', 'regnskap', 'inngaende.faktura'],
-    billingContact: 'Regnskap',
   },
   GB: {
     male: ['James', 'David', 'Richard', 'Andrew', 'Paul', 'Mark', 'Simon', 'Stephen'],
@@ -326,7 +320,6 @@ export const NAMES: Readonly<Record<DemoCountry, CountryNames>> = Object.freeze(
     phone: (rng) =>
       rng.pick([`+44 20 7946 0${num(rng, 3)}`, `+44 113 496 0${num(rng, 3)}`, `+44 7700 900${num(rng, 3)}`]),
     billingMailboxes: ['accounts.payable', 'accounts', 'invoices'],
-    billingContact: 'Accounts Payable',
   },
 });
 

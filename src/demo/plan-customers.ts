@@ -152,9 +152,13 @@ function contactsFor(r: Rng, country: DemoCountry, domain: string | null, owner:
     const p = randomPerson(r, country);
     return { name: titled(p), role, email: mail(p, domain), phone: names.phone(r) };
   };
+  // The billing contact is a person who reads the accounts mailbox: reminders greet a contact by
+  // name ("Guten Tag Frau Schmidt"), and a department name there ("Guten Tag Kreditorenbuchhaltung")
+  // reads wrong.
+  const clerk = randomPerson(r, country);
   const contacts: ContactInput[] = [
     {
-      name: names.billingContact,
+      name: titled(clerk),
       role: 'billing',
       email: `${r.pick(names.billingMailboxes)}@${domain}`,
       phone: names.phone(r),

@@ -8,6 +8,7 @@ import type { CustomerState, PlanInvoice } from './plan.ts';
 import { listAssignments, loadPolicies, type StoredPolicy } from './policies.repository.ts';
 
 export interface CustomerMeta {
+  readonly name: string;
   readonly timeZone: string;
   readonly country: string;
   readonly language: Language;
@@ -35,7 +36,7 @@ export async function loadDunningInputs(
 ): Promise<DunningInputs> {
   let customerQ = db
     .selectFrom('customers')
-    .select(['id', 'on_hold', 'country', 'kind', 'time_zone', 'language'])
+    .select(['id', 'name', 'on_hold', 'country', 'kind', 'time_zone', 'language'])
     .where('org_id', '=', orgId);
   let creditQ = db
     .selectFrom('ledger_entries')
@@ -114,7 +115,12 @@ export async function loadDunningInputs(
     return asOfByZone.get(zone);
   };
   const states: CustomerState[] = customers.map((c) => {
-    customerMeta.set(c.id, { timeZone: c.time_zone, country: c.country, language: c.language as Language });
+    customerMeta.set(c.id, {
+      name: c.name,
+      timeZone: c.time_zone,
+      country: c.country,
+      language: c.language as Language,
+    });
     const asOf = asOfIn(c.time_zone);
     return {
       customerId: c.id,

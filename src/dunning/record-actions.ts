@@ -20,6 +20,7 @@ export interface RecordedAction {
 
 export interface RecordError {
   readonly customerId: string;
+  readonly customerName: string;
   readonly level: number;
   readonly message: string;
 }
@@ -66,7 +67,12 @@ export async function recordActions(
     }
     const rendered = renderMessage(template, vars);
     if (!rendered.ok) {
-      errors.push({ customerId: a.customerId, level: a.level.position, message: rendered.error.message });
+      errors.push({
+        customerId: a.customerId,
+        customerName: customer.name,
+        level: a.level.position,
+        message: rendered.error.message,
+      });
       continue;
     }
     const actionId = newId('dunningAction');

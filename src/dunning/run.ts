@@ -31,6 +31,7 @@ export interface RunOptions {
 export interface RunAction {
   readonly actionId: string | null;
   readonly customerId: string;
+  readonly customerName: string;
   readonly currency: string;
   readonly level: number;
   readonly levelName: string;
@@ -56,6 +57,7 @@ export interface RunSummary {
   /** Messages a template could not render: not recorded, so the next run tries again once it is fixed. */
   readonly errors: readonly {
     readonly customerId: string;
+    readonly customerName: string;
     readonly level: number;
     readonly message: string;
   }[];
@@ -95,7 +97,7 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
         runId: null,
         asOf,
         dryRun: true,
-        actions: actions.map((a) => describe(a, null, 'planned', sendAfterFor(a))),
+        actions: actions.map((a) => describe(a, customerMeta, null, 'planned', sendAfterFor(a))),
         created: 0,
         pendingReview: 0,
         skipped,
@@ -135,7 +137,7 @@ export async function runDunning(db: Db, orgId: string, opts: RunOptions): Promi
       runId,
       asOf,
       dryRun: false,
-      actions: recorded.map((r) => describe(r.planned, r.actionId, r.status, r.sendAfter)),
+      actions: recorded.map((r) => describe(r.planned, customerMeta, r.actionId, r.status, r.sendAfter)),
       created: recorded.length,
       pendingReview: recorded.filter((r) => r.status === 'pending_review').length,
       skipped,
@@ -174,6 +176,7 @@ async function planRun(
 
 function describe(
   a: PlannedAction,
+  customers: ReadonlyMap<string, CustomerMeta>,
   actionId: string | null,
   status: RunAction['status'],
   sendAfter: string,
@@ -181,6 +184,7 @@ function describe(
   return {
     actionId,
     customerId: a.customerId,
+    customerName: customers.get(a.customerId)?.name ?? '',
     currency: a.currency,
     level: a.level.position,
     levelName: a.level.name,

@@ -44,14 +44,14 @@ export function registerDunning(program: Command, env: Env): void {
                 (summary.pendingReview ? `, ${summary.pendingReview} waiting for review` : ''),
               ...summary.actions.map(
                 (a) =>
-                  `  level ${a.level} ${a.levelName.padEnd(28)} ${a.customerId}  ${formatMinor(a.totalOpen, a.currency)} ${a.currency}  ` +
+                  `  level ${a.level} ${a.levelName.padEnd(28)} ${a.customerName} (${a.customerId})  ${formatMinor(a.totalOpen, a.currency)} ${a.currency}  ` +
                   `${a.invoices.map((i) => i.number).join(', ')}  (${a.status}, from ${a.sendAfter})`,
               ),
               ...Object.entries(summary.skipped).map(
                 ([reason, n]) => `  not now: ${n} x ${reason.replaceAll('_', ' ')}`,
               ),
               ...summary.errors.map(
-                (e) => `  NOT SENT (template error) to ${e.customerId}, level ${e.level}: ${e.message}`,
+                (e) => `  NOT SENT (template error) to ${e.customerName} (${e.customerId}), level ${e.level}: ${e.message}`,
               ),
             ];
             ctx.out.result(summary, lines.join('\n'));
