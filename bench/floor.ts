@@ -120,6 +120,7 @@ export function invoiceRows(
       created_at: now,
       voided_at: null,
       void_reason: null,
+      payment_reference: null,
     });
     computed.forEach((c, k) => {
       rows.invoice_lines.push({

@@ -3,6 +3,7 @@ import * as ledger from './migrations/2026-11-24T0500-ledger.ts';
 import * as dunning from './migrations/2026-11-24T0600-dunning.ts';
 import * as openAmount from './migrations/2026-11-24T0700-open-amount.ts';
 import * as outboxSender from './migrations/2026-11-24T0800-outbox-sender.ts';
+import * as banking from './migrations/2026-11-24T0900-banking.ts';
 
 /** Append-only list: add new migrations at the end, never edit a shipped one. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -10,6 +11,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-24T0600-dunning': dunning,
   '2026-11-24T0700-open-amount': openAmount,
   '2026-11-24T0800-outbox-sender': outboxSender,
+  '2026-11-24T0900-banking': banking,
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema

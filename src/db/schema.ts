@@ -19,6 +19,8 @@ export interface OrganizationsTable {
   address_line2: string | null;
   postal_code: string | null;
   city: string | null;
+  /** How invoices' structured payment references are made: rf, kid-mod10, vs... (null: by country). */
+  payment_reference_scheme: string | null;
 }
 
 export interface OrgBankAccountsTable {
@@ -99,6 +101,8 @@ export interface InvoicesTable {
   created_at: string;
   voided_at: string | null;
   void_reason: string | null;
+  /** The structured reference printed on the invoice (RF..., KID, VS), machine form; null: none. */
+  payment_reference: string | null;
   /** SUM(ledger_entries.receivable_delta) of this invoice, kept by a database trigger; never written. */
   open_amount: Generated<number>;
 }
@@ -333,6 +337,85 @@ export interface OutboxTable {
   reply_to: string | null;
 }
 
+export interface BankImportsTable {
+  id: string;
+  org_id: string;
+  file_name: string | null;
+  file_sha256: string;
+  format: string;
+  bytes: number;
+  statements: number;
+  lines: number;
+  duplicates: number;
+  /** JSON array of strings (differences tolerated on request). */
+  warnings: string | null;
+  created_at: string;
+}
+
+export interface BankStatementsTable {
+  id: string;
+  org_id: string;
+  import_id: string;
+  statement_ref: string;
+  account_iban: string | null;
+  account_number: string | null;
+  currency: string | null;
+  sequence: string | null;
+  from_date: string | null;
+  to_date: string | null;
+  opening_balance: number | null;
+  closing_balance: number | null;
+  lines: number;
+  net: number;
+  warnings: string | null;
+  created_at: string;
+}
+
+export type BankLineState = 'unmatched' | 'review' | 'matched' | 'ignored' | 'not_applicable';
+
+export interface BankLinesTable {
+  id: string;
+  org_id: string;
+  import_id: string;
+  statement_id: string;
+  /** Identifies the entry across files: a second import of it is a duplicate. */
+  line_key: string;
+  /** "line 14" or an element path: where the line is in its file. */
+  location: string;
+  entry_ref: string;
+  /** The organisation's account the line is on (IBAN or local number). */
+  account: string | null;
+  amount: number;
+  currency: string;
+  direction: 'credit' | 'debit';
+  reversal: number;
+  status: 'booked' | 'pending' | 'info';
+  booking_date: string | null;
+  value_date: string | null;
+  bank_reference: string | null;
+  end_to_end_id: string | null;
+  reference: string | null;
+  reference_kind: string | null;
+  vs: string | null;
+  ss: string | null;
+  ks: string | null;
+  text: string;
+  payer_name: string | null;
+  payer_account: string | null;
+  return_reason: string | null;
+  return_end_to_end_id: string | null;
+  bank_code: string | null;
+  match_state: BankLineState;
+  payment_id: string | null;
+  /** JSON: the matcher's proposal with its reasons. */
+  proposal: string | null;
+  /** 0-100. */
+  confidence: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
 export interface LettersTable {
   id: string;
   org_id: string;
@@ -368,6 +451,9 @@ export interface Database {
   customer_contacts: CustomerContactsTable;
   customer_bank_accounts: CustomerBankAccountsTable;
   customer_tags: CustomerTagsTable;
+  bank_imports: BankImportsTable;
+  bank_statements: BankStatementsTable;
+  bank_lines: BankLinesTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   credit_notes: CreditNotesTable;

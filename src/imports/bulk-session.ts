@@ -62,6 +62,7 @@ export const BULK_COLUMNS = Object.freeze({
     'created_at',
     'voided_at',
     'void_reason',
+    'payment_reference',
   ],
   invoice_lines: [
     'id',

@@ -25,6 +25,9 @@ export const ID_PREFIXES = Object.freeze({
   message: 'msg',
   letter: 'ltr',
   task: 'tsk',
+  bankImport: 'bim',
+  bankStatement: 'bst',
+  bankLine: 'bln',
 });
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -190,6 +190,7 @@ export function buildInvoice(
     created_at: createdAt,
     voided_at: null,
     void_reason: null,
+    payment_reference: null,
   };
   const lines: InvoiceLineRow[] = computed.map((c, i) => ({
     id: ids.lineId(),
