@@ -1,6 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import {
+  BOLD,
+  createDocument,
+  type Doc,
+  ensureRoom,
+  fitSize,
+  GREY,
+  LEFT,
+  mm,
+  PAGE_H,
+  REGULAR,
+  RIGHT,
+  rule,
+  TOP,
+  WIDTH,
+} from '../pdf/document.ts';
+import { drawPaymentBlock, type PaymentBlockRow, type QrModules } from '../pdf/payment-block.ts';
 import { type LetterTexts, letterTexts } from './letter-texts.ts';
 import type { MessageVars } from './model.ts';
 import { formatDate, formatIban, formatMoney } from './templates/format.ts';
@@ -25,36 +39,9 @@ export interface LetterInput {
   /** Plain text; a blank line separates paragraphs, a single newline breaks a line. */
   readonly body: string;
   readonly sender: LetterSender;
+  /** The payment QR code for the amount due, when the currency and country have a standard. */
+  readonly qr?: QrModules | null;
 }
-
-const mm = (n: number): number => (n * 72) / 25.4;
-
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const LEFT = mm(25);
-const RIGHT = PAGE_W - mm(20);
-const WIDTH = RIGHT - LEFT;
-const TOP = mm(20);
-const BOTTOM = mm(22);
-const REGULAR = 'DejaVuSans';
-const BOLD = 'DejaVuSans-Bold';
-const GREY = '#555555';
-
-let fontCache: { readonly regular: Buffer; readonly bold: Buffer } | undefined;
-
-/** DejaVu from its npm package (never a system path): every Czech, Slovak and Norwegian letter. */
-function fonts(): { readonly regular: Buffer; readonly bold: Buffer } {
-  if (!fontCache) {
-    const require = createRequire(import.meta.url);
-    fontCache = {
-      regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-      bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-    };
-  }
-  return fontCache;
-}
-
-type Doc = PDFKit.PDFDocument;
 
 /**
  * Renders a dunning letter. The same input gives the same bytes: the PDF's dates come from
@@ -65,41 +52,21 @@ type Doc = PDFKit.PDFDocument;
  */
 export function renderLetterPdf(input: LetterInput): Promise<Uint8Array> {
   const { vars, subject, sender } = input;
-  const created = new Date(`${vars.today}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: TOP, bottom: BOTTOM, left: LEFT, right: PAGE_W - RIGHT },
-    bufferPages: true,
-    lang: vars.language,
-    displayTitle: true,
-    info: {
-      Title: subject,
-      Author: sender.name,
-      Subject: subject,
-      Creator: 'Duly',
-      Producer: 'Duly (PDFKit)',
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { doc, bytes } = createDocument({
+    language: vars.language,
+    title: subject,
+    author: sender.name,
+    date: vars.today,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  const { regular, bold } = fonts();
-  doc.registerFont(REGULAR, regular);
-  doc.registerFont(BOLD, bold);
   const texts = letterTexts(vars.language);
 
   letterhead(doc, input, texts);
   bodyText(doc, input.body);
   invoiceTable(doc, vars, texts);
-  paymentBlock(doc, vars, texts);
+  paymentBlock(doc, vars, texts, input.qr ?? null);
   pageFurniture(doc, input, texts);
   doc.end();
-  return done;
+  return bytes;
 }
 
 function letterhead(doc: Doc, { vars, subject, sender }: LetterInput, texts: LetterTexts): void {
@@ -171,13 +138,6 @@ function letterhead(doc: Doc, { vars, subject, sender }: LetterInput, texts: Let
   }
 }
 
-/** The largest font size (down to `min`) at which `text` fits on one line of `width`. */
-function fitSize(doc: Doc, text: string, width: number, max: number, min: number): number {
-  let size = max;
-  while (size > min && doc.fontSize(size).widthOfString(text) > width) size -= 0.25;
-  return size;
-}
-
 function bodyText(doc: Doc, body: string): void {
   const paragraphs = body
     .replace(/\r\n?/g, '\n')
@@ -188,14 +148,6 @@ function bodyText(doc: Doc, body: string): void {
   for (const paragraph of paragraphs) {
     doc.text(paragraph, LEFT, doc.y, { width: WIDTH, lineGap: 2 });
     doc.moveDown(0.8);
-  }
-}
-
-/** Starts a new page when `height` points do not fit below the cursor. */
-function ensureRoom(doc: Doc, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
-    doc.addPage();
-    doc.y = TOP + mm(6);
   }
 }
 
@@ -222,10 +174,6 @@ function row(doc: Doc, cells: readonly string[], font: string, size: number): nu
   });
   doc.y = y + height;
   return height;
-}
-
-function rule(doc: Doc, width: number, color = 'black'): void {
-  doc.moveTo(LEFT, doc.y).lineTo(RIGHT, doc.y).lineWidth(width).strokeColor(color).stroke();
 }
 
 function invoiceTable(doc: Doc, vars: MessageVars, texts: LetterTexts): void {
@@ -272,9 +220,9 @@ function invoiceTable(doc: Doc, vars: MessageVars, texts: LetterTexts): void {
   doc.y = Math.max(doc.y, y + 14) + mm(8);
 }
 
-function paymentBlock(doc: Doc, vars: MessageVars, texts: LetterTexts): void {
+function paymentBlock(doc: Doc, vars: MessageVars, texts: LetterTexts, qr: QrModules | null): void {
   const { payment } = vars;
-  const rows: { label: string; value: string; size: number; bold: boolean }[] = [
+  const rows: PaymentBlockRow[] = [
     {
       label: texts.amountDue,
       value: formatMoney(vars.totalOpen, vars.currency, vars.language),
@@ -289,46 +237,12 @@ function paymentBlock(doc: Doc, vars: MessageVars, texts: LetterTexts): void {
   if (payment.bic) rows.push({ label: texts.bic, value: payment.bic, size: 10, bold: false });
   if (payment.bankName) rows.push({ label: texts.bank, value: payment.bankName, size: 10, bold: false });
   rows.push({ label: texts.reference(payment.reference), value: payment.reference, size: 12, bold: true });
-
-  const pad = mm(5);
-  const labelW = mm(52);
-  const valueX = LEFT + pad + labelW;
-  const valueW = RIGHT - pad - valueX;
-  const note = texts.quoteReference(payment.reference);
-  const rowHeight = (r: (typeof rows)[number]): number => {
-    doc.font(r.bold ? BOLD : REGULAR).fontSize(r.size);
-    const value = doc.heightOfString(r.value, { width: valueW });
-    doc.font(REGULAR).fontSize(9.5);
-    return Math.max(value, doc.heightOfString(r.label, { width: labelW - mm(2) })) + 6;
-  };
-  doc.font(REGULAR).fontSize(8.5);
-  const noteH = doc.heightOfString(note, { width: WIDTH - 2 * pad });
-  const height = pad + 18 + rows.reduce((s, r) => s + rowHeight(r), 0) + 4 + noteH + pad;
-
-  // The block never splits: a person must see amount, account and reference together.
-  ensureRoom(doc, height);
-  const top = doc.y;
-  doc.rect(LEFT, top, WIDTH, height).fillColor('#f1f4f8').fill();
-  doc.rect(LEFT, top, WIDTH, height).lineWidth(1.8).strokeColor('black').stroke();
-  doc.fillColor('black').font(BOLD).fontSize(11.5);
-  doc.text(texts.paymentTitle.toUpperCase(), LEFT + pad, top + pad, { width: WIDTH - 2 * pad });
-  let y = top + pad + 18;
-  for (const r of rows) {
-    const h = rowHeight(r);
-    // Labels sit on the value's baseline area: nudge them down when the value is set larger.
-    doc.font(REGULAR).fontSize(9.5).fillColor(GREY);
-    doc.text(r.label, LEFT + pad, y + Math.max(0, r.size - 9.5) * 0.75, { width: labelW - mm(2) });
-    doc
-      .font(r.bold ? BOLD : REGULAR)
-      .fontSize(r.size)
-      .fillColor('black');
-    doc.text(r.value, valueX, y, { width: valueW });
-    y += h;
-  }
-  doc.font(REGULAR).fontSize(8.5).fillColor(GREY);
-  doc.text(note, LEFT + pad, y + 4, { width: WIDTH - 2 * pad });
-  doc.fillColor('black');
-  doc.y = top + height + mm(4);
+  drawPaymentBlock(doc, {
+    title: texts.paymentTitle,
+    rows,
+    note: texts.quoteReference(payment.reference),
+    qr,
+  });
 }
 
 /** Page x of y and a running header, once the letter has more than one page. */
