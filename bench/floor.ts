@@ -60,6 +60,11 @@ export function customerRows(
       on_hold: 0,
       created_at: now,
       updated_at: now,
+      hold_reason: null,
+      address_line1: null,
+      address_line2: null,
+      postal_code: null,
+      city: null,
     });
     if (c.contact) {
       rows.customer_contacts.push({

@@ -68,6 +68,22 @@ describeEachEngine('REST API', (ctx) => {
       payload: { onHold: true, tags: ['slow-payer'] },
     });
     expect([patched.json().onHold, patched.json().tags]).toEqual([true, ['slow-payer']]);
+    expect(patched.json().address).toBeNull();
+    const address = { line1: 'Průmyslová 12', line2: null, postalCode: '682 01', city: 'Vyškov' };
+    const moved = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      headers: auth,
+      payload: { address },
+    });
+    expect(moved.json().address).toEqual(address);
+    const noCity = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${c.id}`,
+      headers: auth,
+      payload: { address: { line1: 'Průmyslová 12' } },
+    });
+    expect([noCity.statusCode, noCity.json().field]).toEqual([422, 'address/city']);
   });
 
   it('creates invoices with computed totals and due dates, pays them oldest first, keeps the overpayment', async () => {

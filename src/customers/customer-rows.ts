@@ -58,6 +58,11 @@ export function buildCustomerRows(
       on_hold: input.onHold ? 1 : 0,
       created_at: createdAt,
       updated_at: createdAt,
+      hold_reason: null,
+      address_line1: input.address?.line1 ?? null,
+      address_line2: input.address?.line2 ?? null,
+      postal_code: input.address?.postalCode ?? null,
+      city: input.address?.city ?? null,
     },
     contacts: input.contacts.map((c, position) => ({
       id: ids.contactId(),

@@ -16,6 +16,14 @@ export interface Contact {
   readonly phone: string | null;
 }
 
+/** Where letters go: street lines, postal code and city (the country is the customer's). */
+export interface PostalAddress {
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly postalCode: string | null;
+  readonly city: string;
+}
+
 export interface Customer {
   readonly id: string;
   readonly orgId: string;
@@ -27,6 +35,7 @@ export interface Customer {
   readonly timeZone: string;
   readonly currency: string;
   readonly vatId: string | null;
+  readonly address: PostalAddress | null;
   readonly paymentTermsDays: number | null;
   readonly creditLimit: number | null;
   readonly onHold: boolean;
@@ -80,6 +89,15 @@ const customerFields = {
   timeZone,
   currency: currencyCode,
   vatId: z.string().trim().min(2).max(32).nullish(),
+  address: z
+    .strictObject({
+      line1: z.string().trim().min(1).max(200),
+      line2: z.string().trim().min(1).max(200).nullish(),
+      postalCode: z.string().trim().min(2).max(16).nullish(),
+      city: z.string().trim().min(1).max(100),
+    })
+    .nullish()
+    .describe('Postal address for letters and invoices (the country is the customer country)'),
   paymentTermsDays: z.number().int().min(0).max(365).nullish(),
   creditLimit: minorAmount.min(0, 'a credit limit cannot be negative').nullish(),
   onHold: z.boolean(),
@@ -123,6 +141,15 @@ export function customerFromRow(
     timeZone: row.time_zone,
     currency: row.currency,
     vatId: row.vat_id,
+    address:
+      row.address_line1 && row.city
+        ? {
+            line1: row.address_line1,
+            line2: row.address_line2,
+            postalCode: row.postal_code,
+            city: row.city,
+          }
+        : null,
     paymentTermsDays: row.payment_terms_days,
     creditLimit: row.credit_limit,
     onHold: row.on_hold === 1,

@@ -238,6 +238,12 @@ export async function updateCustomer(
   if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
   if (patch.currency !== undefined) set.currency = patch.currency;
   if (patch.vatId !== undefined) set.vat_id = patch.vatId ?? null;
+  if (patch.address !== undefined) {
+    set.address_line1 = patch.address?.line1 ?? null;
+    set.address_line2 = patch.address?.line2 ?? null;
+    set.postal_code = patch.address?.postalCode ?? null;
+    set.city = patch.address?.city ?? null;
+  }
   if (patch.paymentTermsDays !== undefined) set.payment_terms_days = patch.paymentTermsDays ?? null;
   if (patch.creditLimit !== undefined) set.credit_limit = patch.creditLimit ?? null;
   if (patch.onHold !== undefined) set.on_hold = patch.onHold ? 1 : 0;

@@ -58,6 +58,12 @@ export interface CustomersTable {
   on_hold: number;
   created_at: string;
   updated_at: string;
+  hold_reason: string | null;
+  /** Postal address, for letters and invoices. */
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
 }
 
 export interface CustomerContactsTable {

@@ -265,10 +265,10 @@ export async function loadContactInfo(
         'country',
         'language',
         'time_zone',
-        sql<string | null>`address_line1`.as('address_line1'),
-        sql<string | null>`address_line2`.as('address_line2'),
-        sql<string | null>`postal_code`.as('postal_code'),
-        sql<string | null>`city`.as('city'),
+        'address_line1',
+        'address_line2',
+        'postal_code',
+        'city',
       ])
       .where('org_id', '=', orgId);
     let contactQ = db

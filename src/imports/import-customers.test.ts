@@ -72,6 +72,29 @@ describeEachEngine('importing customers from CSV', (ctx) => {
     ]);
   });
 
+  it('reads the postal address columns, and names the column of an incomplete address', async () => {
+    const o = await org(db());
+    const header = 'ref,name,country,address_line1,address_line2,postal_code,city';
+    const ok = await importCustomersCsv(
+      handle(),
+      o,
+      `${header}\nA-1,Pila Vyškov s.r.o.,CZ,Průmyslová 12,Hala B,682 01,Vyškov\nA-2,No address,CZ,,,,\n`,
+    );
+    expect(ok.ok).toBe(true);
+    const page = await listCustomers(db(), o.id, {}, { limit: 10, after: null });
+    const byRef = new Map(page.data.map((c) => [c.ref, c]));
+    expect((await getCustomer(db(), o.id, byRef.get('A-1')!.id))?.address).toEqual({
+      line1: 'Průmyslová 12',
+      line2: 'Hala B',
+      postalCode: '682 01',
+      city: 'Vyškov',
+    });
+    expect((await getCustomer(db(), o.id, byRef.get('A-2')!.id))?.address).toBeNull();
+    const bad = await importCustomersCsv(handle(), o, `${header}\nA-3,Street only,CZ,Náměstí 1,,,\n`);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.errors?.[0]).toMatchObject({ line: 2, column: 'city' });
+  });
+
   it('accepts the columns in any order and only the required ones', async () => {
     const o = await org(db());
     const r = await importCustomersCsv(handle(), o, 'Country, NAME ,ref\nGB,Tea Ltd,T-1\n');

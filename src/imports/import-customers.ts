@@ -29,6 +29,10 @@ export const CUSTOMER_COLUMNS = [
   'email',
   'phone',
   'iban',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'city',
 ] as const;
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export const REQUIRED_CUSTOMER_COLUMNS: readonly CustomerColumn[] = ['ref', 'name', 'country'];
@@ -56,6 +60,16 @@ function customerColumn(path: readonly PropertyKey[]): CustomerColumn {
       return 'payment_terms_days';
     case 'creditLimit':
       return 'credit_limit';
+    case 'address': {
+      const field = path[1];
+      return field === 'line2'
+        ? 'address_line2'
+        : field === 'postalCode'
+          ? 'postal_code'
+          : field === 'city'
+            ? 'city'
+            : 'address_line1';
+    }
     case 'bankAccounts':
       return 'iban';
     case 'contacts':
@@ -116,6 +130,15 @@ export function customerFromCsv(
     timeZone: cell(row, index.time_zone) || undefined,
     currency: cell(row, index.currency) || undefined,
     vatId: cell(row, index.vat_id) || undefined,
+    address:
+      cell(row, index.address_line1) || cell(row, index.city)
+        ? {
+            line1: cell(row, index.address_line1) || undefined,
+            line2: cell(row, index.address_line2) || undefined,
+            postalCode: cell(row, index.postal_code) || undefined,
+            city: cell(row, index.city) || undefined,
+          }
+        : undefined,
     paymentTermsDays: terms,
     tags: splitList(cell(row, index.tags)),
     contacts:
@@ -174,6 +197,7 @@ export function customerFromCsv(
  * - `name`, `kind` (business | consumer, default business), `country` (ISO code, e.g. CZ)
  * - `language`, `time_zone`, `currency`: default from the country, then from the organisation
  * - `vat_id`, `payment_terms_days` (whole days)
+ * - `address_line1`, `address_line2`, `postal_code`, `city`: the postal address (line 1 and city together)
  * - `credit_limit`: decimal in the customer's currency, e.g. 5000.00
  * - `tags`: `;`-separated; `iban`: `;`-separated known payer accounts
  * - `contact_name`, `email`, `phone`: one billing contact
