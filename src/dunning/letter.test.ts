@@ -1,30 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pdfText, plain, poppler } from '../../test/pdf.ts';
 import { renderLetterPdf } from './letter.ts';
 import type { MessageVars } from './model.ts';
 import { formatDate, formatIban, formatMoney } from './templates/format.ts';
-
-const run = promisify(execFile);
-
-function hasBinary(name: string): boolean {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const poppler = hasBinary('pdftotext') && hasBinary('pdfinfo');
-if (!poppler) {
-  console.warn(
-    '\n[duly] letter PDF text checks SKIPPED: pdftotext/pdfinfo (poppler-utils) not found. ' +
-      'Install poppler-utils to run them; CI does.\n',
-  );
-}
 
 type Invoice = MessageVars['invoices'][number];
 
@@ -183,30 +161,11 @@ const cases: readonly Case[] = [
   },
 ];
 
-/** pdftotext turns no-break spaces into spaces; compare like with like. */
-const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'duly-letter-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function pdfText(pdf: Uint8Array, name: string): Promise<{ text: string; info: string }> {
-  const file = join(dir, `${name}.pdf`);
-  await writeFile(file, pdf);
-  const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
-  const { stdout: info } = await run('pdfinfo', ['-enc', 'UTF-8', file]);
-  return { text, info };
-}
-
 describe.skipIf(!poppler)('a letter read back with pdftotext', () => {
   for (const c of cases) {
     it(`${c.name}: keeps every letter, invoice, amount, account, reference and the deadline`, async () => {
       const pdf = await renderLetterPdf({ vars: c.vars, subject: c.subject, body: c.body, sender });
-      const { text, info } = await pdfText(pdf, c.name);
+      const { text, info } = await pdfText(pdf);
       for (const word of c.exact) expect(text).toContain(word);
       const v = c.vars;
       for (const inv of v.invoices) {
@@ -231,7 +190,7 @@ describe.skipIf(!poppler)('a letter read back with pdftotext', () => {
   it('Czech: two invoices sum to the printed total', async () => {
     const c = cases[0]!;
     const pdf = await renderLetterPdf({ vars: c.vars, subject: c.subject, body: c.body, sender });
-    const { text } = await pdfText(pdf, 'total');
+    const { text } = await pdfText(pdf);
     expect(text).toMatch(/Celkem k úhradě\s+13 345,40 Kč/);
     expect(text).toMatch(/Částka k úhradě\s+13 345,40 Kč/);
     expect(text).toMatch(/Uhraďte nejpozději do\s+20\. 4\. 2026/);
@@ -248,7 +207,7 @@ describe.skipIf(!poppler)('a letter read back with pdftotext', () => {
       body: 'Dear Sir or Madam,',
       sender,
     });
-    const { text } = await pdfText(pdf, 'forty');
+    const { text } = await pdfText(pdf);
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(2);
     pages.forEach((page, i) => {
