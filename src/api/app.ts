@@ -16,6 +16,7 @@ import { outboxRoutes } from '../dunning/outbox.routes.ts';
 import type { DulyErrorDetail } from '../kernel/errors.ts';
 import { invoiceRoutes } from '../ledger/invoices.routes.ts';
 import { paymentRoutes } from '../ledger/payments.routes.ts';
+import { paymentDetailsRoutes } from '../payment-details/payment-details.routes.ts';
 import { registerAuth } from './auth.ts';
 import { sendProblem } from './problem.ts';
 
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await customerRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await invoiceRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await paymentRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
+      await paymentDetailsRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await dunningRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await lettersAndTasksRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await outboxRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);

@@ -3,6 +3,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerDunning } from './commands/dunning.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerInvoice } from './commands/invoice.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerOutbox } from './commands/outbox.ts';
@@ -35,6 +36,7 @@ export function buildProgram(env: Env): Command {
   registerDemo(program, env);
   registerImport(program, env);
   registerExport(program, env);
+  registerInvoice(program, env);
   registerDunning(program, env);
   registerOutbox(program, env);
 

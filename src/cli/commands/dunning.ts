@@ -51,7 +51,8 @@ export function registerDunning(program: Command, env: Env): void {
                 ([reason, n]) => `  not now: ${n} x ${reason.replaceAll('_', ' ')}`,
               ),
               ...summary.errors.map(
-                (e) => `  NOT SENT (template error) to ${e.customerName} (${e.customerId}), level ${e.level}: ${e.message}`,
+                (e) =>
+                  `  NOT SENT (template error) to ${e.customerName} (${e.customerId}), level ${e.level}: ${e.message}`,
               ),
             ];
             ctx.out.result(summary, lines.join('\n'));
