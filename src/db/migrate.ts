@@ -4,6 +4,7 @@ import * as dunning from './migrations/2026-11-24T0600-dunning.ts';
 import * as openAmount from './migrations/2026-11-24T0700-open-amount.ts';
 import * as outboxSender from './migrations/2026-11-24T0800-outbox-sender.ts';
 import * as banking from './migrations/2026-11-24T0900-banking.ts';
+import * as events from './migrations/2026-11-24T1000-events.ts';
 
 /** Append-only list: add new migrations at the end, never edit a shipped one. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -12,6 +13,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-24T0700-open-amount': openAmount,
   '2026-11-24T0800-outbox-sender': outboxSender,
   '2026-11-24T0900-banking': banking,
+  '2026-11-24T1000-events': events,
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema

@@ -422,6 +422,18 @@ export interface BankLinesTable {
   created_at: string;
 }
 
+export interface EventsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  customer_id: string;
+  invoice_id: string | null;
+  date: string;
+  /** JSON object. */
+  data: string;
+  created_at: string;
+}
+
 export interface LettersTable {
   id: string;
   org_id: string;
@@ -460,6 +472,7 @@ export interface Database {
   bank_imports: BankImportsTable;
   bank_statements: BankStatementsTable;
   bank_lines: BankLinesTable;
+  events: EventsTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   credit_notes: CreditNotesTable;

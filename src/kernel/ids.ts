@@ -28,6 +28,7 @@ export const ID_PREFIXES = Object.freeze({
   bankImport: 'bim',
   bankStatement: 'bst',
   bankLine: 'bln',
+  event: 'evt',
 });
 
 export type IdKind = keyof typeof ID_PREFIXES;
