@@ -32,11 +32,15 @@ export const IMPORT_HEADERS: Readonly<
       'email',
       'phone',
       'iban',
+      'address_line1',
+      'address_line2',
+      'postal_code',
+      'city',
     ],
     notes:
       'One row per customer; ref is your customer number, unique in the organisation. credit_limit is a decimal\n' +
       'in the customer\'s currency (1500.00); tags are separated by ";". Language, currency and time zone\n' +
-      'default from the country.',
+      'default from the country. The postal address (for letters and invoices) needs address_line1 and city.',
   },
   invoices: {
     required: ['number', 'customer_ref', 'issue_date', 'description', 'unit_price'],
