@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../kernel/errors.ts';
+import { fail, ok, type Result } from '../errors.ts';
 import { firstDisallowed, groupFromLeft, isDigits, mod97, withoutSpaces } from './digits.ts';
 
 /**

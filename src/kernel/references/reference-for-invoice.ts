@@ -1,4 +1,4 @@
-import { fail, type Result } from '../../kernel/errors.ts';
+import { fail, type Result } from '../errors.ts';
 import { validateVariableSymbol, variableSymbolFromInvoice } from './czech-symbols.ts';
 import { digitsOf } from './digits.ts';
 import { finnishReferenceFromDigits, formatFinnishReference, validateFinnishReference } from './fi.ts';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../kernel/errors.ts';
+import { fail, ok, type Result } from '../errors.ts';
 import { digitAt, firstDisallowed, isDigits, withoutSpaces } from './digits.ts';
 
 /**

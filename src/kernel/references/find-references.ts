@@ -1,4 +1,4 @@
-import { isValidIban, normalizeIban } from '../../kernel/iban.ts';
+import { isValidIban, normalizeIban } from '../iban.ts';
 import { stripLeadingZeros } from './digits.ts';
 import { validateFinnishReference } from './fi.ts';
 import { validateKid } from './kid.ts';
