@@ -2,8 +2,10 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { InvoiceLineRow, InvoiceRow, LedgerEntriesTable } from '../db/schema.ts';
 import type { Result } from '../kernel/errors.ts';
 import { isCurrency, minorUnitExponent, parseDecimalToMinor } from '../kernel/money.ts';
+import type { ReferenceScheme } from '../kernel/references/index.ts';
 import { buildInvoice, invoiceInput } from '../ledger/invoice.ts';
 import { entryRow } from '../ledger/ledger.repository.ts';
+import { invoiceReference, referenceSchemeOf } from '../ledger/payment-reference.ts';
 import type { CustomerByRef } from './bulk-session.ts';
 import { type ColumnIndex, type CsvRow, cell } from './csv-rows.ts';
 import { issueMessage } from './import-customers.ts';
@@ -89,6 +91,8 @@ export function invoiceFromCsv(
   index: ColumnIndex<InvoiceColumn>,
   customers: ReadonlyMap<string, CustomerByRef>,
   clock: ImportClock,
+  /** The organisation's payment-reference scheme (payment-reference.ts); default RF. */
+  scheme: ReferenceScheme = 'rf',
 ): { ok: true; value: ImportedInvoice } | { ok: false; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
 
@@ -198,7 +202,11 @@ export function invoiceFromCsv(
     orgId,
     parsed.data,
     customer,
-    { invoiceId: clock.id('invoice'), lineId: clock.lineId },
+    {
+      invoiceId: clock.id('invoice'),
+      lineId: clock.lineId,
+      paymentReference: invoiceReference(scheme, parsed.data.number),
+    },
     clock.createdAt,
   );
   if (!built.ok) {
@@ -240,6 +248,8 @@ export async function importInvoicesCsv(
   opts: ImportOptions = {},
 ): Promise<Result<ImportSummary>> {
   const clock = importClock();
+  // Read before the import's transaction takes the (SQLite: only) connection.
+  const scheme = await referenceSchemeOf(handle.db, orgId);
   return runImport<InvoiceColumn, ImportedInvoice>(
     handle,
     orgId,
@@ -262,7 +272,7 @@ export async function importInvoicesCsv(
         return (rows, index, problems, emit) => {
           const close = () => {
             if (group.length === 0) return;
-            const r = invoiceFromCsv(orgId, group, index, customers, clock);
+            const r = invoiceFromCsv(orgId, group, index, customers, clock, scheme);
             if (!r.ok) for (const p of r.problems) problems.add(p.line, p.column, p.message);
             emit({ key: groupNumber, line: group[0]!.line, built: r.ok ? r.value : undefined });
             group = [];

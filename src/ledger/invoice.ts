@@ -110,6 +110,8 @@ export interface Invoice {
   readonly dueDate: IsoDate;
   readonly paymentTermsDays: number | null;
   readonly currency: string;
+  /** The structured payment reference printed on it (RF, KID, VS...), machine form; null: none. */
+  readonly paymentReference: string | null;
   readonly subtotal: number;
   readonly vatTotal: number;
   readonly total: number;
@@ -139,6 +141,8 @@ export interface BuiltInvoice {
 export interface InvoiceIds {
   readonly invoiceId: string;
   lineId(): string;
+  /** The structured payment reference printed on it (payment-reference.ts), or null. */
+  readonly paymentReference?: string | null;
 }
 
 /**
@@ -190,7 +194,7 @@ export function buildInvoice(
     created_at: createdAt,
     voided_at: null,
     void_reason: null,
-    payment_reference: null,
+    payment_reference: ids.paymentReference ?? null,
   };
   const lines: InvoiceLineRow[] = computed.map((c, i) => ({
     id: ids.lineId(),
@@ -255,6 +259,7 @@ export function invoiceFromRow(row: InvoiceRow, balance: InvoiceBalanceDetail, a
     dueDate: row.due_date,
     paymentTermsDays: row.payment_terms_days,
     currency: row.currency,
+    paymentReference: row.payment_reference,
     subtotal: row.subtotal,
     vatTotal: row.vat_total,
     total: row.total,

@@ -17,6 +17,7 @@ import {
 } from './invoice.ts';
 import type { InvoiceStatus } from './invoice-status.ts';
 import { invoiceBalances, invoiceHistory, lockRows, postEntries } from './ledger.repository.ts';
+import { invoiceReference, referenceSchemeOf } from './payment-reference.ts';
 
 export async function invoiceNumberTaken(db: Db, orgId: string, number: string): Promise<boolean> {
   const row = await db
@@ -58,7 +59,11 @@ export async function createInvoice(
     orgId,
     input,
     { id: customer.id, currency: customer.currency, paymentTermsDays: customer.payment_terms_days },
-    { invoiceId: newId('invoice'), lineId: () => newId('invoiceLine') },
+    {
+      invoiceId: newId('invoice'),
+      lineId: () => newId('invoiceLine'),
+      paymentReference: invoiceReference(await referenceSchemeOf(db, orgId), input.number),
+    },
     nowIso(),
   );
   if (!built.ok) return built;

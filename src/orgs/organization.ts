@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '../kernel/dates.ts';
 import { isValidIban, normalizeIban } from '../kernel/iban.ts';
 import { isCurrency } from '../kernel/money.ts';
+import { REFERENCE_SCHEMES, type ReferenceScheme } from '../kernel/references/index.ts';
 
 export interface OrgBankAccount {
   readonly id: string;
@@ -24,6 +25,8 @@ export interface Organization {
   readonly vatId: string | null;
   /** Postal address lines, for letters. */
   readonly address: readonly string[];
+  /** How invoices get their structured payment reference (the organisation's choice, else its country's). */
+  readonly paymentReferenceScheme: ReferenceScheme;
   readonly createdAt: string;
 }
 
@@ -41,6 +44,12 @@ export const orgInput = z.strictObject({
     .regex(/^\+?[0-9 ()-]{5,20}$/, 'use digits, spaces and an optional leading +')
     .nullish(),
   vatId: z.string().trim().min(2).max(32).nullish(),
+  paymentReferenceScheme: z
+    .enum(REFERENCE_SCHEMES)
+    .optional()
+    .describe(
+      'How invoices get their structured payment reference: rf (ISO 11649), kid-mod10/kid-mod11 (Norway), vs (Czech/Slovak variable symbol), ogm (Belgium), fi (Finland), nl (betalingskenmerk), qrr (Swiss QR-IBAN). Default: by country',
+    ),
   address: z
     .strictObject({
       line1: z.string().trim().min(1).max(200),

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { newId } from '../kernel/ids.ts';
 import { countryDefaults } from '../kernel/locale.ts';
+import { defaultReferenceScheme, isReferenceScheme } from '../kernel/references/index.ts';
 import type { Organization, OrgInput } from './organization.ts';
 
 export async function createOrganization(db: Db, input: OrgInput): Promise<Organization> {
@@ -24,6 +25,7 @@ export async function createOrganization(db: Db, input: OrgInput): Promise<Organ
       address_line2: input.address?.line2 ?? null,
       postal_code: input.address?.postalCode ?? null,
       city: input.address?.city ?? null,
+      payment_reference_scheme: input.paymentReferenceScheme ?? null,
     })
     .execute();
   if (input.bankAccounts.length > 0) {
@@ -69,6 +71,10 @@ export async function getOrganization(db: Db, orgId: string): Promise<Organizati
       row.address_line2,
       [row.postal_code, row.city].filter(Boolean).join(' '),
     ].filter((l): l is string => Boolean(l)),
+    paymentReferenceScheme:
+      row.payment_reference_scheme && isReferenceScheme(row.payment_reference_scheme)
+        ? row.payment_reference_scheme
+        : defaultReferenceScheme(row.country),
     createdAt: row.created_at,
     bankAccounts: accounts.map((a) => ({
       id: a.id,

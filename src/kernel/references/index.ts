@@ -10,6 +10,7 @@ export {
   validateSpecificSymbol,
   validateVariableSymbol,
 } from './czech-symbols.ts';
+export { defaultReferenceScheme } from './default-scheme.ts';
 export { finnishRf } from './fi.ts';
 export { type FoundReference, type FoundReferenceKind, findReferences } from './find-references.ts';
 export {
