@@ -166,7 +166,7 @@ export async function actionVars(
     loaded?.policies ?? loadPolicies(db, orgId),
     db
       .selectFrom('invoices')
-      .select(['id', 'issue_date', 'due_date', 'total'])
+      .select(['id', 'issue_date', 'due_date', 'total', 'payment_reference'])
       .where('org_id', '=', orgId)
       .where(
         'id',
@@ -193,6 +193,7 @@ export async function actionVars(
         daysOverdue: i.daysOverdue,
         total: byId.get(i.invoiceId)!.total,
         open: amounts === 'now' ? i.openNow : i.openAtRun,
+        paymentReference: byId.get(i.invoiceId)!.payment_reference,
       })),
     today: a.runDate,
   });

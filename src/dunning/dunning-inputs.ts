@@ -104,6 +104,7 @@ export async function loadDunningInputs(
           tags: tags.get(r.customerId) ?? NONE,
         }) ?? '',
       onHold: r.onHold,
+      paymentReference: r.paymentReference,
       sent: sentBy.get(r.id) ?? NONE,
     });
   });
@@ -143,11 +144,12 @@ interface OpenInvoiceRow {
   readonly total: number;
   readonly open: number;
   readonly onHold: boolean;
+  readonly paymentReference: string | null;
 }
 
 /** Issued invoices with something still owed (invoices.open_amount, kept from the ledger). */
 const OPEN_INVOICES = `
-  SELECT id, customer_id, number, currency, issue_date, due_date, total, open_amount, on_hold
+  SELECT id, customer_id, number, currency, issue_date, due_date, total, open_amount, on_hold, payment_reference
   FROM invoices
   WHERE org_id = ? AND open_amount > 0 AND state = 'issued'`;
 
@@ -180,6 +182,7 @@ async function eachOpenInvoice(
         total: r[6] as number,
         open: r[7] as number,
         onHold: r[8] === 1,
+        paymentReference: r[9] as string | null,
       });
     }
     return;
@@ -196,6 +199,7 @@ async function eachOpenInvoice(
       total: Number(r.total),
       open: Number(r.open_amount),
       onHold: Number(r.on_hold) === 1,
+      paymentReference: (r.payment_reference as string | null) ?? null,
     });
   }
 }

@@ -36,13 +36,15 @@ export interface VarsItem {
   readonly daysOverdue: number;
   readonly total: number;
   readonly open: number;
+  /** The invoice's structured payment reference (RF, KID, VS...), if it has one. */
+  readonly paymentReference?: string | null;
 }
 
 /**
  * The variables of one message, from plain data. Shared by the run, approval, preview and letters,
  * so every channel says the same thing. The bank account is the seller's account in the message's
  * currency (else its first); the reference is the invoice number (structured references come with
- * the payments issue).
+ * the oldest invoice's structured payment reference, else the invoice numbers).
  */
 export function messageVars(input: {
   readonly seller: SellerInfo;
@@ -76,7 +78,9 @@ export function messageVars(input: {
       iban: account?.iban ?? null,
       bic: account?.bic ?? null,
       bankName: account?.bankName ?? null,
-      reference: sorted.map((i) => i.number).join(', '),
+      // One payment for the message: the oldest invoice's structured reference identifies the
+      // customer and its invoices to Duly's matcher; without one, the invoice numbers.
+      reference: sorted[0]?.paymentReference ?? sorted.map((i) => i.number).join(', '),
     },
     deadline: level.deadlineDays ? addDays(today, level.deadlineDays) : null,
   };

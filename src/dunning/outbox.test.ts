@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailAddress, MAX_ATTEMPTS, messageIdDomain, messageIdFor, retryDelayMs, sendVerdict } from './outbox.ts';
+import {
+  isEmailAddress,
+  MAX_ATTEMPTS,
+  messageIdDomain,
+  messageIdFor,
+  retryDelayMs,
+  sendVerdict,
+} from './outbox.ts';
 
 describe('messageIdFor', () => {
   it('is the same Message-ID for the same action and channel, every time', () => {

@@ -19,6 +19,8 @@ export interface PlanInvoice {
   readonly total: number;
   /** What is still owed, minor units (> 0 for an open invoice). */
   readonly open: number;
+  /** The structured payment reference printed on it, carried through to the message. */
+  readonly paymentReference?: string | null;
   /** The effective policy (the most specific assignment). */
   readonly policyId: string;
   readonly onHold: boolean;
@@ -82,6 +84,7 @@ export interface PlannedItem {
   readonly issueDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly daysOverdue: number;
+  readonly paymentReference?: string | null;
 }
 
 /** One message to one customer in one currency: every invoice due for a step, at the highest level among them. */
@@ -336,6 +339,7 @@ export function planDunning(
       issueDate: inv.issueDate,
       dueDate: inv.dueDate,
       daysOverdue: Math.max(0, today - due),
+      paymentReference: inv.paymentReference ?? null,
     });
     candidates.set(key, group);
   }

@@ -34,7 +34,16 @@ async function setup(db: Db, dueDate = '2026-03-10') {
 async function outbox(db: Db, orgId: string) {
   return db
     .selectFrom('outbox')
-    .select(['recipient', 'subject', 'status', 'send_after', 'body_text', 'message_id', 'sender_name', 'reply_to'])
+    .select([
+      'recipient',
+      'subject',
+      'status',
+      'send_after',
+      'body_text',
+      'message_id',
+      'sender_name',
+      'reply_to',
+    ])
     .where('org_id', '=', orgId)
     .orderBy('id')
     .execute();
@@ -62,6 +71,8 @@ describeEachEngine('dunning runs', (ctx) => {
     ]);
     expect(mail[0]?.subject).toContain('2026-000123');
     expect(mail[0]?.body_text).toContain('CZ65');
+    // The invoice's variable symbol (a Czech organisation's scheme), not its number, is the reference.
+    expect(mail[0]?.body_text).toMatch(/Variabilní symbol: 2026000123/);
     // In the organisation's name, replies to its address, Message-IDs under its domain.
     expect(mail[0]).toMatchObject({
       sender_name: 'Acme s.r.o.',
