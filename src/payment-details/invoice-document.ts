@@ -6,6 +6,7 @@ import { getInvoice } from '../ledger/invoices.repository.ts';
 import { getOrganization } from '../orgs/organizations.repository.ts';
 import type { QrModules } from '../pdf/payment-block.ts';
 import type { InvoiceDocument } from './invoice-pdf.ts';
+import { qrModulesFor } from './payment-qr.ts';
 
 /**
  * Loads what an invoice PDF prints: the invoice with its lines and what is still owed, the seller
@@ -17,7 +18,7 @@ export async function loadInvoiceDocument(
   orgId: string,
   invoiceId: string,
   asOf: IsoDate,
-  qrFor: (d: Omit<InvoiceDocument, 'qr'>, customerCountry: string) => QrModules | null = () => null,
+  qrFor: (d: Omit<InvoiceDocument, 'qr'>, customerCountry: string) => QrModules | null = invoiceQr,
 ): Promise<Result<InvoiceDocument>> {
   const invoice = await getInvoice(db, orgId, invoiceId, asOf, { lines: true });
   if (!invoice) return fail('not_found', `no invoice ${invoiceId} in this organisation`, { field: 'id' });
@@ -87,4 +88,19 @@ export async function loadInvoiceDocument(
     },
   };
   return ok({ ...doc, qr: invoice.amountDue > 0 ? qrFor(doc, customer.country) : null });
+}
+
+/** The invoice's QR code: the amount still due, to its account, with its reference. */
+function invoiceQr(d: Omit<InvoiceDocument, 'qr'>, customerCountry: string): QrModules | null {
+  return qrModulesFor({
+    currency: d.currency,
+    amount: d.amountDue,
+    creditorName: d.seller.name,
+    iban: d.payment.iban,
+    bic: d.payment.bic,
+    customerCountry,
+    reference: d.payment.reference === d.number ? null : d.payment.reference,
+    message: d.number,
+    dueDate: d.dueDate,
+  });
 }

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { customer, invoice, org, payment } from '../../test/builders.ts';
 import { describeEachEngine } from '../../test/engines.ts';
@@ -6,8 +11,40 @@ import { formatDate, formatIban, formatMoney } from '../dunning/templates/format
 import type { Language } from '../kernel/locale.ts';
 import { loadInvoiceDocument } from './invoice-document.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
+import { decodePng } from './qr/qr-test-support.ts';
+
+const run = promisify(execFile);
+
+/** The first page at 200 dpi (pdftoppm), scanned for a QR code: its text, or null when there is none. */
+async function scanPage(pdf: Uint8Array): Promise<string | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'duly-scan-'));
+  try {
+    await writeFile(join(dir, 'doc.pdf'), pdf);
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '200',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(dir, 'doc.pdf'),
+      join(dir, 'page'),
+    ]);
+    try {
+      return decodePng(await readFile(join(dir, 'page.png')));
+    } catch {
+      return null;
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 interface Case {
+  /** What the payment QR code on the page must read as: its standard's first characters. */
+  readonly qr: RegExp | null;
   readonly language: Language;
   readonly country: string;
   readonly currency: string;
@@ -19,6 +56,7 @@ interface Case {
 
 const CASES: readonly Case[] = [
   {
+    qr: /^SPD\*1\.0\*ACC:CZ6508000000192000145399\+GIBACZPX\*AM:10071\.50\*CC:CZK\*.*X-VS:2026000123/,
     language: 'cs',
     country: 'CZ',
     currency: 'CZK',
@@ -35,6 +73,7 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    qr: /^[0-9A-V]{20,}$/,
     language: 'sk',
     country: 'SK',
     currency: 'EUR',
@@ -44,6 +83,7 @@ const CASES: readonly Case[] = [
     words: ['Faktúra', 'Dodávateľ', 'Odberateľ', 'Základ dane', 'DPH 21 %'],
   },
   {
+    qr: null,
     language: 'nb',
     country: 'NO',
     currency: 'NOK',
@@ -53,6 +93,7 @@ const CASES: readonly Case[] = [
     words: ['Faktura', 'Forfallsdato', 'Sum eks. mva.', 'MVA 21 %', 'Å betale'],
   },
   {
+    qr: /^BCD\n002\n1\nSCT\nGIBACZPX\nStrojírny Kovář s\.r\.o\.\nDE89370400440532013000\nEUR10071\.50\n/,
     language: 'de',
     country: 'DE',
     currency: 'EUR',
@@ -62,6 +103,7 @@ const CASES: readonly Case[] = [
     words: ['Rechnung', 'Rechnungsempfänger', 'Nettobetrag', 'USt. 21 %', 'Gesamtbetrag'],
   },
   {
+    qr: /^BCD\n002\n1\nSCT\n/,
     language: 'nl',
     country: 'NL',
     currency: 'EUR',
@@ -71,6 +113,7 @@ const CASES: readonly Case[] = [
     words: ['Factuur', 'Factuuradres', 'Subtotaal (excl. btw)', 'Btw 21%', 'Te betalen'],
   },
   {
+    qr: null,
     language: 'en',
     country: 'GB',
     currency: 'GBP',
@@ -136,6 +179,10 @@ describe.skipIf(!poppler)('invoice PDFs read back with pdftotext', () => {
         expect(text).toContain(formatDate('2026-03-15', c.language));
         expect(info).toMatch(/Title:\s+\S.* 2026-000123/);
         expect(text.split('\f').filter((p) => p.trim() !== '')).toHaveLength(1);
+        // The QR code on the printed page scans to the amount still due, the account and the reference.
+        const scanned = await scanPage(await renderInvoicePdf(d.value));
+        if (c.qr) expect(scanned).toMatch(c.qr);
+        else expect(scanned).toBeNull();
       });
     }
 

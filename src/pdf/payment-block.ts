@@ -35,7 +35,8 @@ const QR_SIDE = mm(32);
  */
 export function drawPaymentBlock(doc: Doc, block: PaymentBlock): void {
   const pad = mm(5);
-  const labelW = mm(52);
+  // With a QR code at the right, labels give up width so an IBAN still fits on one line.
+  const labelW = block.qr ? mm(40) : mm(52);
   const qrW = block.qr ? QR_SIDE + pad : 0;
   const valueX = LEFT + pad + labelW;
   const valueW = RIGHT - pad - qrW - valueX;
@@ -90,7 +91,8 @@ function drawQr(doc: Doc, qr: QrModules, x: number, y: number): void {
   }
   doc.fill();
   if (qr.swissCross) {
-    const c = mm(7);
+    // The Swiss cross is 7 mm on a 46 mm code (Swiss Payment Standards): scaled with the code.
+    const c = QR_SIDE * (7 / 46);
     const cx = x + QR_SIDE / 2 - c / 2;
     const cy = y + QR_SIDE / 2 - c / 2;
     doc.rect(cx, cy, c, c).fillColor('white').fill();

@@ -51,6 +51,8 @@ describe('buildSpaydQr', () => {
         }),
       ),
     );
+    // The + between IBAN and BIC is the format's separator: written as it is, never escaped.
+    expect(qr.payload).toContain('*ACC:CZ6508000000192000145399+GIBACZPX*');
     expect(spaydFields(await scan(qr))).toEqual({
       ACC: 'CZ6508000000192000145399+GIBACZPX',
       AM: '12345.05',

@@ -68,8 +68,9 @@ export function buildSpaydQr(input: SpaydInput): Result<PaymentQr> {
   });
   if (!v.ok) return v;
   const f = v.value;
+  // ACC is `IBAN+BIC`: the `+` is the format's own separator, so the parts are escaped, not it.
   const pairs: [string, string | undefined][] = [
-    ['ACC', f.bic ? `${f.iban}+${f.bic}` : f.iban],
+    ['ACC', f.bic ? `${escapeSpayd(f.iban)}+${escapeSpayd(f.bic)}` : f.iban],
     ['AM', f.amount],
     ['CC', currency.value],
     ['RN', f.recipientName],
@@ -80,7 +81,7 @@ export function buildSpaydQr(input: SpaydInput): Result<PaymentQr> {
     ['X-KS', f.ks],
   ];
   const fields = pairs.flatMap(([key, value]) =>
-    value === undefined ? [] : [`${key}:${escapeSpayd(value)}`],
+    value === undefined ? [] : [`${key}:${key === 'ACC' ? value : escapeSpayd(value)}`],
   );
   return ok({ standard: 'spayd', payload: ['SPD', '1.0', ...fields].join('*'), errorCorrection: 'M' });
 }
