@@ -1,8 +1,14 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+
+// jsqr is a CommonJS bundle exporting { default: jsQR }: Node's ESM loader hands over that object,
+// Vite's interop the function itself.
+const decodeQr = ('default' in jsqr ? jsqr.default : jsqr) as typeof jsqr.default;
 
 /** Reading PDFs back as a person would: poppler's pdftotext and pdfinfo (Debian poppler-utils). */
 
@@ -37,6 +43,24 @@ export async function pdfText(pdf: Uint8Array): Promise<{ text: string; info: st
     const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
     const { stdout: info } = await run('pdfinfo', ['-enc', 'UTF-8', file]);
     return { text, info };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every page at 200 dpi (pdftoppm), scanned for a QR code (jsQR): the first one's text, or null. */
+export async function scanPage(pdf: Uint8Array): Promise<string | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'duly-scan-'));
+  try {
+    await writeFile(join(dir, 'doc.pdf'), pdf);
+    await run('pdftoppm', ['-png', '-r', '200', join(dir, 'doc.pdf'), join(dir, 'page')]);
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
+      const image = PNG.sync.read(await readFile(join(dir, file)));
+      const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
+      const code = decodeQr(pixels, image.width, image.height, { inversionAttempts: 'dontInvert' });
+      if (code) return Buffer.from(code.binaryData).toString('utf8');
+    }
+    return null;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { newId } from '../kernel/ids.ts';
+import { qrModulesFor } from '../payment-details/payment-qr.ts';
 import { actionVars, getAction } from './actions.repository.ts';
 import { loadSeller } from './dunning-inputs.ts';
 import { renderLetterPdf } from './letter.ts';
@@ -48,6 +49,23 @@ export async function produceLetters(db: Db, orgId: string, limit = 200): Promis
         ].filter((l): l is string => Boolean(l)),
         vatId: org.vat_id,
       },
+      // The same payment block as the invoices, QR code included: the amount the letter asks for.
+      qr: qrModulesFor({
+        currency: vars.currency,
+        amount: vars.totalOpen,
+        creditorName: org.legal_name,
+        iban: vars.payment.iban,
+        bic: vars.payment.bic,
+        customerCountry: customer.country,
+        reference: vars.invoices.some((i) => i.number === vars.payment.reference)
+          ? null
+          : vars.payment.reference,
+        message: vars.invoices
+          .map((i) => i.number)
+          .join(', ')
+          .slice(0, 60),
+        ...(vars.deadline && { dueDate: vars.deadline }),
+      }),
     });
     await db
       .insertInto('letters')

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { customer, invoice, org, payment } from '../../test/builders.ts';
 import { describeEachEngine } from '../../test/engines.ts';
+import { poppler, scanPage } from '../../test/pdf.ts';
 import type { Db } from '../db/database.ts';
 import { nowIso } from '../kernel/clock.ts';
 import { addDays } from '../kernel/dates.ts';
@@ -165,6 +166,12 @@ describeEachEngine('dunning runs', (ctx) => {
       .execute();
     expect(letters).toHaveLength(1);
     expect(Buffer.from(letters[0]!.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // Its payment block has the QR code of the amount demanded (CZK: QR Platba with the VS).
+    if (poppler) {
+      expect(await scanPage(new Uint8Array(letters[0]!.pdf))).toMatch(
+        /^SPD\*1\.0\*ACC:CZ6508000000192000145399\*AM:1210\.00\*CC:CZK\*.*X-VS:2026000123/,
+      );
+    }
   });
 
   it('a template that fails to render blocks that message with a clear error, and nothing is recorded', async () => {

@@ -1,46 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { customer, invoice, org, payment } from '../../test/builders.ts';
 import { describeEachEngine } from '../../test/engines.ts';
-import { pdfText, plain, poppler } from '../../test/pdf.ts';
+import { pdfText, plain, poppler, scanPage } from '../../test/pdf.ts';
 import { formatDate, formatIban, formatMoney } from '../dunning/templates/format.ts';
 import type { Language } from '../kernel/locale.ts';
 import { loadInvoiceDocument } from './invoice-document.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
-import { decodePng } from './qr/qr-test-support.ts';
-
-const run = promisify(execFile);
-
-/** The first page at 200 dpi (pdftoppm), scanned for a QR code: its text, or null when there is none. */
-async function scanPage(pdf: Uint8Array): Promise<string | null> {
-  const dir = await mkdtemp(join(tmpdir(), 'duly-scan-'));
-  try {
-    await writeFile(join(dir, 'doc.pdf'), pdf);
-    await run('pdftoppm', [
-      '-png',
-      '-r',
-      '200',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(dir, 'doc.pdf'),
-      join(dir, 'page'),
-    ]);
-    try {
-      return decodePng(await readFile(join(dir, 'page.png')));
-    } catch {
-      return null;
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 interface Case {
   /** What the payment QR code on the page must read as: its standard's first characters. */
