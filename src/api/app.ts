@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { bankingRoutes } from '../banking/banking.routes.ts';
 import { customerRoutes } from '../customers/customers.routes.ts';
 import type { Db } from '../db/database.ts';
 import { dunningRoutes } from '../dunning/dunning.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await invoiceRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await paymentRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await paymentDetailsRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
+      await bankingRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await dunningRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await lettersAndTasksRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);
       await outboxRoutes(v1.withTypeProvider<ZodTypeProvider>(), opts.db);

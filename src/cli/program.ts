@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBank } from './commands/bank.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDunning } from './commands/dunning.ts';
 import { registerExport } from './commands/export.ts';
@@ -35,6 +36,7 @@ export function buildProgram(env: Env): Command {
   registerToken(program, env);
   registerDemo(program, env);
   registerImport(program, env);
+  registerBank(program, env);
   registerExport(program, env);
   registerInvoice(program, env);
   registerDunning(program, env);

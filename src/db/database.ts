@@ -80,6 +80,9 @@ const pgTypes = {
 export function openDatabase(url: string): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
+    // An idle connection the server closes (a restart, an administrator) is dropped from the pool and
+    // the next query opens a new one; without a listener pg would crash the whole process instead.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', raw: { engine: 'postgres', pool }, close: () => db.destroy() };
   }
